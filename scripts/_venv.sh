@@ -1,0 +1,32 @@
+# Sourced by scripts/run and scripts/test: make .venv and install the project into it.
+# Reinstalls only when pyproject.toml changes, so the second run starts at once.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PYTHON="${PYTHON:-python3}"
+extras="${1:-}"
+
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "yjinspect needs Python 3.11 or newer as '$PYTHON' (set PYTHON=/path/to/python3.11)." >&2
+    exit 1
+fi
+if [ ! -x .venv/bin/python ]; then
+    if ! "$PYTHON" -m venv .venv 2>/dev/null; then
+        # Debian ships venv separately; install it when we are allowed to.
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+            rm -rf .venv && "$PYTHON" -m venv .venv
+        else
+            echo "Cannot create a virtual environment: install python3-venv (sudo apt-get install python3-venv)." >&2
+            exit 1
+        fi
+    fi
+fi
+stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)${extras:+-$extras}"
+if [ ! -f "$stamp" ]; then
+    echo "Installing yjinspect${extras:+[$extras]} into .venv ..."
+    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras:+[$extras]}"
+    rm -f .venv/.installed-* && touch "$stamp"
+fi
+export PATH="$ROOT/.venv/bin:$PATH"

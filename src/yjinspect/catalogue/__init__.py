@@ -1,0 +1,1 @@
+"""Pages that show the installed inspection frameworks, read from the engine."""

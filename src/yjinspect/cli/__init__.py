@@ -1,0 +1,1 @@
+"""The ``yjinspect`` command-line interface."""

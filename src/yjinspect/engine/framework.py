@@ -1,0 +1,216 @@
+"""The shape of an inspection framework once loaded: plain, immutable data.
+
+Everything the rules need (scale, bands, which standards count towards the score) lives here,
+read from a framework file; no rule in the engine names a standard or a threshold itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Basis(StrEnum):
+    """How a standard gets its rating."""
+
+    CASE = "case"  # from the share of sampled cases judged sufficient, key question by key question
+    JUDGEMENT = "judgement"  # recorded by the team from all the evidence
+
+
+class OverallMethod(StrEnum):
+    """How a framework arrives at an overall rating."""
+
+    SUM_OF_POINTS = "sum_of_points"  # add the points of the scored standards, band the sum
+    RECORDED_JUDGEMENT = "recorded_judgement"  # the team records it; no published arithmetic
+    NONE = "none"  # the framework gives no overall rating
+
+
+class PercentDisplay(StrEnum):
+    """How an exact key-question fraction is shown as a whole percentage."""
+
+    FLOOR = "floor"  # never shows a figure that reaches a band the fraction does not
+    NEAREST = "nearest"  # halves round up
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A string in English and Welsh."""
+
+    en: str
+    cy: str
+
+    def get(self, language: str) -> str:
+        return self.cy if language == "cy" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class RatingLevel:
+    """One step of a framework's rating scale."""
+
+    id: str
+    title: Text
+    points: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseBand:
+    """A case-based standard reaches ``rating`` when its lowest key question is at least
+    ``min_percent`` per cent (compared exactly, never after rounding)."""
+
+    rating: str
+    min_percent: int
+
+
+@dataclass(frozen=True, slots=True)
+class OverallBand:
+    """A score from ``min_score`` to ``max_score`` inclusive gives ``rating``."""
+
+    rating: str
+    min_score: int
+    max_score: int
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Cases whose disposal started between ``months_before_from`` and ``months_before_to``
+    months before fieldwork (inclusive) are eligible for the sample."""
+
+    months_before_from: int
+    months_before_to: int
+
+
+@dataclass(frozen=True, slots=True)
+class SamplePopulation:
+    """One population the case sample is drawn from, e.g. court disposals.
+
+    ``source`` is ``caseload`` when it is drawn from the service's caseload list; other
+    sources (a victims list) are sized by the same rules but need their own list.
+    """
+
+    id: str
+    title: Text
+    source: str
+    windows: dict[str, Window]  # by disposal ("court", "out_of_court")
+    min_size: int
+    max_size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sampling:
+    confidence: float
+    margin: float
+    strata: tuple[str, ...]
+    populations: tuple[SamplePopulation, ...]
+    provenance: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgeBand:
+    label: str
+    min_age: int
+    max_age: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class KeyQuestion:
+    id: str
+    text: Text
+    aim: str | None
+    prompts: tuple[Prompt, ...]
+    provenance: str
+
+
+@dataclass(frozen=True, slots=True)
+class Standard:
+    id: str
+    title: Text
+    basis: Basis
+    scored: bool
+    key_questions: tuple[KeyQuestion, ...]
+    provenance: str
+    domain_id: str
+    # Set when the framework says why a standard may go unrated in an ordinary inspection
+    # (resettlement with no resettlement cases); shown as the reason.
+    not_rated_when: Text | None = None
+    # Derived once: rating looks these up for every standard of every inspection.
+    key_question_ids: tuple[str, ...] = field(default=(), init=False, compare=False)
+    key_question_set: frozenset[str] = field(default=frozenset(), init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ids = tuple(kq.id for kq in self.key_questions)
+        object.__setattr__(self, "key_question_ids", ids)
+        object.__setattr__(self, "key_question_set", frozenset(ids))
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    id: str
+    title: Text
+    standards: tuple[Standard, ...]
+    population: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Framework:
+    """A versioned set of standards with the rules to rate them."""
+
+    id: str
+    title: Text
+    in_force_from: date
+    in_force_to: date | None
+    provenance: str
+    scale: tuple[RatingLevel, ...]
+    not_rated: Text
+    case_bands: tuple[CaseBand, ...]  # highest threshold first
+    percent_display: PercentDisplay
+    overall_method: OverallMethod
+    overall_bands: tuple[OverallBand, ...]
+    aims: dict[str, Text]
+    domains: tuple[Domain, ...]
+    sampling: Sampling | None
+    age_bands: tuple[AgeBand, ...]
+    alert_first_response_hours: int | None
+    _standards: dict[str, Standard] = field(default_factory=dict, repr=False, compare=False)
+    _key_questions: dict[str, KeyQuestion] = field(default_factory=dict, repr=False, compare=False)
+    _levels: dict[str, RatingLevel] = field(default_factory=dict, repr=False, compare=False)
+    standards: tuple[Standard, ...] = field(default=(), init=False, compare=False)
+    scored_standards: tuple[Standard, ...] = field(default=(), init=False, compare=False)
+    score_max: int | None = field(default=None, init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Lookups by id are on the rating hot path; build them once.
+        for domain in self.domains:
+            for standard in domain.standards:
+                self._standards[standard.id] = standard
+                for kq in standard.key_questions:
+                    self._key_questions[kq.id] = kq
+        for level in self.scale:
+            self._levels[level.id] = level
+        object.__setattr__(self, "standards", tuple(self._standards.values()))
+        scored = tuple(s for s in self.standards if s.scored)
+        object.__setattr__(self, "scored_standards", scored)
+        if self.overall_method is OverallMethod.SUM_OF_POINTS:
+            # The most points the scored standards can earn (36 for 12 standards of 3).
+            top = max(level.points or 0 for level in self.scale)
+            object.__setattr__(self, "score_max", top * len(scored))
+
+    def standard(self, standard_id: str) -> Standard:
+        return self._standards[standard_id]
+
+    def has_standard(self, standard_id: str) -> bool:
+        return standard_id in self._standards
+
+    def key_question(self, key_question_id: str) -> KeyQuestion:
+        return self._key_questions[key_question_id]
+
+    def level(self, rating_id: str) -> RatingLevel:
+        return self._levels[rating_id]
+
+    def has_level(self, rating_id: str) -> bool:
+        return rating_id in self._levels

@@ -1,0 +1,403 @@
+"""Read framework files strictly: any unknown key, duplicate id or inconsistent rule is refused
+with the path of the offending value, so a new framework is a data change, never a code change."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from .caseload import DISPOSALS
+from .errors import FrameworkError, FrameworkNotFound
+from .framework import (
+    AgeBand,
+    Basis,
+    CaseBand,
+    Domain,
+    Framework,
+    KeyQuestion,
+    OverallBand,
+    OverallMethod,
+    PercentDisplay,
+    Prompt,
+    RatingLevel,
+    SamplePopulation,
+    Sampling,
+    Standard,
+    Text,
+    Window,
+)
+from .strictyaml import Node, describe, read_yaml
+
+FRAMEWORKS_DIR = Path(__file__).resolve().parent.parent / "frameworks"
+
+# Caseload fields a sample may be stratified by; they are the caseload file's columns.
+STRATIFIABLE = ("disposal", "disposal_type", "sex", "rosh", "safety_wellbeing", "ethnicity")
+
+
+def _unique(nodes: list[tuple[Node, str]], what: str) -> None:
+    seen: dict[str, str] = {}
+    for node, ident in nodes:
+        if ident in seen:
+            raise node.fail(f"duplicate {what} id '{ident}' (first at {seen[ident]})")
+        seen[ident] = node.path
+
+
+def _belongs(child_id: str, parent_id: str) -> bool:
+    """'2.1.3' belongs to '2.1'; 'V1' belongs to domain 'V'; '3.1' does not belong to '2'."""
+    if child_id.startswith(parent_id + "."):
+        return True
+    return "." not in child_id and child_id.startswith(parent_id) and child_id != parent_id
+
+
+def parse_framework(data: object, *, source: str = "") -> Framework:
+    """Build a :class:`Framework` from already-parsed YAML/JSON data, validating everything."""
+    root = Node(data, "", source).mapping(
+        required=(
+            "id",
+            "title",
+            "in_force",
+            "provenance",
+            "scale",
+            "overall",
+            "aims",
+            "domains",
+        ),
+        optional=("case_rating", "sampling", "profile", "alerts"),
+    )
+    framework_id = root.child("id").as_str()
+
+    scale_node = root.child("scale").mapping(("levels", "not_rated", "provenance"))
+    scale_node.child("provenance").as_str()
+    levels: list[RatingLevel] = []
+    level_nodes: list[tuple[Node, str]] = []
+    for node in scale_node.child("levels").items():
+        node.mapping(("id", "title"), ("points",))
+        points = node.optional("points", lambda n: n.as_int(minimum=0))
+        level = RatingLevel(
+            id=node.child("id").as_str(), title=node.child("title").as_text(), points=points
+        )
+        levels.append(level)
+        level_nodes.append((node.child("id"), level.id))
+    _unique(level_nodes, "rating level")
+    level_ids = tuple(level.id for level in levels)
+
+    aims_node = root.child("aims")
+    if not isinstance(aims_node.value, dict):
+        found = describe(aims_node.value)
+        raise aims_node.fail(f"must be a mapping of aim id to title, not {found}")
+    aims = {str(key): aims_node.child(str(key)).as_text() for key in aims_node.value}
+
+    domains = _parse_domains(root.child("domains"), aims, source)
+    all_standards = [s for d in domains for s in d.standards]
+    has_case_standards = any(s.basis is Basis.CASE for s in all_standards)
+
+    case_bands, percent_display = _parse_case_rating(root, level_ids, has_case_standards)
+    overall_method, overall_bands = _parse_overall(root, levels, all_standards)
+    sampling = root.optional("sampling", _parse_sampling)
+    if sampling is not None:
+        population_ids = {p.id for p in sampling.populations}
+        for index, domain in enumerate(domains):
+            if domain.population is not None and domain.population not in population_ids:
+                node = root.child("domains")
+                raise Node(None, f"{node.path}[{index}].population", source).fail(
+                    f"'{domain.population}' is not a sampling population "
+                    f"(have: {', '.join(sorted(population_ids))})"
+                )
+
+    in_force = root.child("in_force").mapping(("from",), ("to",))
+    in_force_to = in_force.optional("to", Node.as_date)
+    in_force_from = in_force.child("from").as_date()
+    if in_force_to is not None and in_force_to < in_force_from:
+        raise in_force.child("to").fail("must not be before 'from'")
+
+    alert_hours = None
+    if root.has("alerts"):
+        alerts = root.child("alerts").mapping(("first_response_hours", "provenance"))
+        alerts.child("provenance").as_str()
+        alert_hours = alerts.child("first_response_hours").as_int(minimum=1)
+
+    return Framework(
+        id=framework_id,
+        title=root.child("title").as_text(),
+        in_force_from=in_force_from,
+        in_force_to=in_force_to,
+        provenance=root.child("provenance").as_str(),
+        scale=tuple(levels),
+        not_rated=scale_node.child("not_rated").as_text(),
+        case_bands=case_bands,
+        percent_display=percent_display,
+        overall_method=overall_method,
+        overall_bands=overall_bands,
+        aims=aims,
+        domains=domains,
+        sampling=sampling,
+        age_bands=root.optional("profile", _parse_profile) or (),
+        alert_first_response_hours=alert_hours,
+    )
+
+
+def _parse_domains(node: Node, aims: dict[str, Text], source: str) -> tuple[Domain, ...]:
+    domains: list[Domain] = []
+    domain_ids: list[tuple[Node, str]] = []
+    standard_ids: list[tuple[Node, str]] = []
+    kq_ids: list[tuple[Node, str]] = []
+    for domain_node in node.items():
+        domain_node.mapping(("id", "title", "standards"), ("population",))
+        domain_id = domain_node.child("id").as_str()
+        domain_ids.append((domain_node.child("id"), domain_id))
+        standards: list[Standard] = []
+        for std_node in domain_node.child("standards").items():
+            std_node.mapping(
+                ("id", "title", "basis", "scored", "provenance", "key_questions"),
+                ("not_rated_when",),
+            )
+            std_id = std_node.child("id").as_str()
+            if not _belongs(std_id, domain_id):
+                raise std_node.child("id").fail(
+                    f"standard '{std_id}' is not numbered under domain '{domain_id}'"
+                )
+            standard_ids.append((std_node.child("id"), std_id))
+            basis = Basis(std_node.child("basis").as_choice(tuple(b.value for b in Basis)))
+            provenance = std_node.child("provenance").as_str()
+            key_questions: list[KeyQuestion] = []
+            for kq_node in std_node.child("key_questions").items(
+                allow_empty=basis is Basis.JUDGEMENT
+            ):
+                kq_node.mapping(("id", "text"), ("aim", "prompts", "provenance"))
+                kq_id = kq_node.child("id").as_str()
+                if not _belongs(kq_id, std_id):
+                    raise kq_node.child("id").fail(
+                        f"key question '{kq_id}' is not numbered under standard '{std_id}'"
+                    )
+                kq_ids.append((kq_node.child("id"), kq_id))
+                aim = kq_node.optional("aim", lambda n: n.as_choice(tuple(aims)))
+                prompts = (
+                    tuple(
+                        Prompt(text=p.as_text())
+                        for p in kq_node.child("prompts").items(allow_empty=True)
+                    )
+                    if kq_node.has("prompts")
+                    else ()
+                )
+                kq_provenance = kq_node.optional("provenance", Node.as_str) or provenance
+                key_questions.append(
+                    KeyQuestion(
+                        id=kq_id,
+                        text=kq_node.child("text").as_text(),
+                        aim=aim,
+                        prompts=prompts,
+                        provenance=kq_provenance,
+                    )
+                )
+            standards.append(
+                Standard(
+                    id=std_id,
+                    title=std_node.child("title").as_text(),
+                    basis=basis,
+                    scored=std_node.child("scored").as_bool(),
+                    key_questions=tuple(key_questions),
+                    provenance=provenance,
+                    domain_id=domain_id,
+                    not_rated_when=std_node.optional("not_rated_when", Node.as_text),
+                )
+            )
+        population = domain_node.optional("population", Node.as_str)
+        domains.append(
+            Domain(
+                id=domain_id,
+                title=domain_node.child("title").as_text(),
+                standards=tuple(standards),
+                population=population,
+            )
+        )
+    _unique(domain_ids, "domain")
+    _unique(standard_ids, "standard")
+    _unique(kq_ids, "key question")
+    return tuple(domains)
+
+
+def _parse_case_rating(
+    root: Node, level_ids: tuple[str, ...], needed: bool
+) -> tuple[tuple[CaseBand, ...], PercentDisplay]:
+    if not root.has("case_rating"):
+        if needed:
+            raise root.fail("missing required key 'case_rating' (the framework has case standards)")
+        return (), PercentDisplay.FLOOR
+    node = root.child("case_rating").mapping(("bands", "percent_display", "provenance"))
+    node.child("provenance").as_str()
+    display = PercentDisplay(
+        node.child("percent_display").as_choice(tuple(p.value for p in PercentDisplay))
+    )
+    bands: list[CaseBand] = []
+    for band_node in node.child("bands").items():
+        band_node.mapping(("rating", "min_percent"))
+        band = CaseBand(
+            rating=band_node.child("rating").as_choice(level_ids),
+            min_percent=band_node.child("min_percent").as_int(minimum=0, maximum=100),
+        )
+        if bands and band.min_percent >= bands[-1].min_percent:
+            raise band_node.child("min_percent").fail(
+                f"thresholds must fall from one band to the next: {band.min_percent} "
+                f"follows {bands[-1].min_percent}"
+            )
+        bands.append(band)
+    if bands[-1].min_percent != 0:
+        raise node.child("bands").fail(
+            "the last band must start at 0 so that every result gets a rating"
+        )
+    return tuple(bands), display
+
+
+def _parse_overall(
+    root: Node, levels: list[RatingLevel], standards: list[Standard]
+) -> tuple[OverallMethod, tuple[OverallBand, ...]]:
+    node = root.child("overall").mapping(("method", "provenance"), ("bands",))
+    node.child("provenance").as_str()
+    method = OverallMethod(node.child("method").as_choice(tuple(m.value for m in OverallMethod)))
+    if method is not OverallMethod.SUM_OF_POINTS:
+        if node.has("bands"):
+            raise node.child("bands").fail(f"bands make no sense with method '{method.value}'")
+        return method, ()
+    if not node.has("bands"):
+        raise node.fail("missing required key 'bands' (method sum_of_points needs them)")
+    for index, level in enumerate(levels):
+        if level.points is None:
+            raise Node(None, f"scale.levels[{index}].points", root.source).fail(
+                "every level needs points when the overall is a sum of points"
+            )
+    if not any(s.scored for s in standards):
+        raise node.fail("method sum_of_points needs at least one standard with scored: true")
+    score_max = max(level.points or 0 for level in levels) * sum(1 for s in standards if s.scored)
+    level_ids = tuple(level.id for level in levels)
+    bands: list[OverallBand] = []
+    expected_start = 0
+    for band_node in node.child("bands").items():
+        band_node.mapping(("rating", "min_score", "max_score"))
+        band = OverallBand(
+            rating=band_node.child("rating").as_choice(level_ids),
+            min_score=band_node.child("min_score").as_int(minimum=0),
+            max_score=band_node.child("max_score").as_int(minimum=0),
+        )
+        if band.min_score != expected_start:
+            raise band_node.child("min_score").fail(
+                f"bands must run on without gap or overlap: expected {expected_start}, "
+                f"found {band.min_score}"
+            )
+        if band.max_score < band.min_score:
+            raise band_node.child("max_score").fail("must not be below min_score")
+        bands.append(band)
+        expected_start = band.max_score + 1
+    if expected_start - 1 != score_max:
+        raise node.child("bands").fail(
+            f"bands must end at the highest possible score, {score_max} "
+            f"({sum(1 for s in standards if s.scored)} scored standards), "
+            f"not {expected_start - 1}"
+        )
+    return method, tuple(bands)
+
+
+def _parse_sampling(node: Node) -> Sampling:
+    node.mapping(("confidence", "margin", "strata", "populations", "provenance"))
+    strata = tuple(s.as_choice(STRATIFIABLE) for s in node.child("strata").items(allow_empty=True))
+    populations: list[SamplePopulation] = []
+    ids: list[tuple[Node, str]] = []
+    for pop_node in node.child("populations").items():
+        pop_node.mapping(("id", "title", "source", "min_size", "max_size"), ("windows",))
+        source = pop_node.child("source").as_choice(("caseload", "victims"))
+        windows: dict[str, Window] = {}
+        if source == "caseload":
+            windows_node = pop_node.child("windows")
+            if not isinstance(windows_node.value, dict) or not windows_node.value:
+                raise windows_node.fail("a caseload population needs eligibility windows")
+            for disposal in windows_node.value:
+                w = windows_node.child(str(disposal))
+                if disposal not in DISPOSALS:
+                    raise w.fail(f"unknown disposal (have: {', '.join(DISPOSALS)})")
+                w.mapping(("months_before_from", "months_before_to"))
+                window = Window(
+                    months_before_from=w.child("months_before_from").as_int(minimum=0),
+                    months_before_to=w.child("months_before_to").as_int(minimum=0),
+                )
+                if window.months_before_to >= window.months_before_from:
+                    raise w.child("months_before_to").fail(
+                        "the window must end nearer fieldwork than it starts "
+                        "(months_before_to < months_before_from)"
+                    )
+                windows[str(disposal)] = window
+        min_size = pop_node.child("min_size").as_int(minimum=1)
+        max_size = pop_node.child("max_size").as_int(minimum=1)
+        if max_size < min_size:
+            raise pop_node.child("max_size").fail(f"must not be below min_size ({min_size})")
+        population = SamplePopulation(
+            id=pop_node.child("id").as_str(),
+            title=pop_node.child("title").as_text(),
+            source=source,
+            windows=windows,
+            min_size=min_size,
+            max_size=max_size,
+        )
+        ids.append((pop_node.child("id"), population.id))
+        populations.append(population)
+    _unique(ids, "population")
+    return Sampling(
+        confidence=node.child("confidence").as_fraction(),
+        margin=node.child("margin").as_fraction(),
+        strata=strata,
+        populations=tuple(populations),
+        provenance=node.child("provenance").as_str(),
+    )
+
+
+def _parse_profile(node: Node) -> tuple[AgeBand, ...]:
+    node.mapping(("age_bands",))
+    bands: list[AgeBand] = []
+    for band_node in node.child("age_bands").items():
+        band_node.mapping(("label", "min_age"), ("max_age",))
+        band = AgeBand(
+            label=band_node.child("label").as_str(),
+            min_age=band_node.child("min_age").as_int(minimum=0),
+            max_age=band_node.optional("max_age", lambda n: n.as_int(minimum=0)),
+        )
+        if bands and (bands[-1].max_age is None or band.min_age != bands[-1].max_age + 1):
+            raise band_node.child("min_age").fail("age bands must follow on from each other")
+        bands.append(band)
+    return tuple(bands)
+
+
+def load_framework_file(path: str | Path) -> Framework:
+    """Load and validate one framework file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise FrameworkError(f"cannot read the file: {error.strerror}", source=str(path)) from None
+    return _parse_text(text, source=str(path))
+
+
+def _parse_text(text: str, *, source: str) -> Framework:
+    return parse_framework(read_yaml(text, source=source), source=source)
+
+
+@functools.cache
+def installed_frameworks() -> dict[str, Framework]:
+    """Every framework shipped in the ``frameworks`` folder, by id, oldest first."""
+    found: dict[str, Framework] = {}
+    for path in sorted(FRAMEWORKS_DIR.glob("*.yaml")):
+        framework = load_framework_file(path)
+        if framework.id != path.stem:
+            raise FrameworkError(
+                f"the file name must match the framework id '{framework.id}'", source=str(path)
+            )
+        found[framework.id] = framework
+    return dict(sorted(found.items(), key=lambda item: item[1].in_force_from))
+
+
+def get_framework(framework_id: str) -> Framework:
+    """The installed framework with this id, or :class:`FrameworkNotFound`."""
+    frameworks = installed_frameworks()
+    try:
+        return frameworks[framework_id]
+    except KeyError:
+        raise FrameworkNotFound(
+            f"unknown framework '{framework_id}' (installed: {', '.join(frameworks)})"
+        ) from None
