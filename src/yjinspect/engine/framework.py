@@ -182,6 +182,10 @@ class Framework:
     standards: tuple[Standard, ...] = field(default=(), init=False, compare=False)
     scored_standards: tuple[Standard, ...] = field(default=(), init=False, compare=False)
     score_max: int | None = field(default=None, init=False, compare=False)
+    # Hot-path lookups derived from the data above.
+    scored_ids: tuple[str, ...] = field(default=(), init=False, compare=False)
+    points: dict[str, int] = field(default_factory=dict, init=False, compare=False)
+    case_thresholds: tuple[tuple[int, str], ...] = field(default=(), init=False, compare=False)
 
     def __post_init__(self) -> None:
         # Lookups by id are on the rating hot path; build them once.
@@ -195,6 +199,10 @@ class Framework:
         object.__setattr__(self, "standards", tuple(self._standards.values()))
         scored = tuple(s for s in self.standards if s.scored)
         object.__setattr__(self, "scored_standards", scored)
+        object.__setattr__(self, "scored_ids", tuple(s.id for s in scored))
+        thresholds = tuple((band.min_percent, band.rating) for band in self.case_bands)
+        object.__setattr__(self, "case_thresholds", thresholds)
+        self.points.update((level.id, level.points or 0) for level in self.scale)
         if self.overall_method is OverallMethod.SUM_OF_POINTS:
             # The most points the scored standards can earn (36 for 12 standards of 3).
             top = max(level.points or 0 for level in self.scale)

@@ -4,8 +4,9 @@ and CLI. Every threshold and band comes from the framework; this module holds on
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
+from typing import NamedTuple
 
 from .errors import RatingInputError
 from .framework import Basis, Framework, OverallMethod, PercentDisplay, Standard
@@ -17,8 +18,14 @@ ANSWERS = (YES, NO, NOT_APPLICABLE)
 NOT_RATED = "not_rated"
 
 
-@dataclass(frozen=True, slots=True)
-class KeyQuestionCount:
+# The value types below are NamedTuples, not frozen dataclasses: they are built hundreds of
+# thousands of times when a dashboard rates every inspection, and a frozen dataclass's __init__
+# costs several times as much (bench/engine.py). On the hottest paths they are built with
+# tuple.__new__ directly (``_new``), which skips the generated __new__'s Python frame.
+_new = tuple.__new__
+
+
+class KeyQuestionCount(NamedTuple):
     """How many sampled cases were judged sufficient (``yes``) or not (``no``) on one key
     question. Cases where it did not apply are not counted: denominators differ by design."""
 
@@ -44,6 +51,42 @@ def tally(answers: Sequence[str]) -> KeyQuestionCount:
     return KeyQuestionCount(answers.count(YES), answers.count(NO))
 
 
+def rate_answers(framework: Framework, answers: Mapping[str, Sequence[str]]) -> InspectionRating:
+    """Rate an inspection's case standards from each key question's answers across the sampled
+    cases (``yes``/``no``/``na``, one per case); judgement standards are not rated.
+
+    The same rules as :func:`rate_inspection`, taking answers rather than counts, for callers
+    that hold the answers (moderation, bulk re-rating) without building counts first.
+    """
+    results: dict[str, StandardRating] = {}
+    matched = 0
+    for standard in framework.standards:
+        if standard.basis is Basis.CASE:
+            counts = {}
+            for kq_id in standard.key_question_ids:
+                column = answers.get(kq_id)
+                if column is not None:
+                    counts[kq_id] = _new(KeyQuestionCount, (column.count(YES), column.count(NO)))
+            matched += len(counts)
+            if counts:
+                results[standard.id] = _rate_from_counts(framework, standard, counts)
+                continue
+        results[standard.id] = StandardRating(
+            standard.id, NOT_RATED, RatingBasis.NOT_RATED, not_rated_because=_no_evidence
+        )
+    if matched != len(answers):
+        unknown = next(kq for kq in answers if not _is_case_key_question(framework, kq))
+        raise RatingInputError(
+            f"'{unknown}' is not a key question of a case-based standard of {framework.id}",
+            field=f"answers.{unknown}",
+        )
+    return _overall(framework, results, None)
+
+
+def _is_case_key_question(framework: Framework, kq_id: str) -> bool:
+    return any(kq_id in s.key_question_set for s in framework.standards if s.basis is Basis.CASE)
+
+
 class RatingBasis(StrEnum):
     """Where a standard's rating came from; shown next to the rating."""
 
@@ -59,8 +102,7 @@ class NotRatedBecause(StrEnum):
     RECORDED = "recorded"  # the team recorded it as not rated
 
 
-@dataclass(frozen=True, slots=True)
-class StandardInput:
+class StandardInput(NamedTuple):
     """What is known about one standard: key-question counts, a recorded rating, or both
     (an override, which needs a reason)."""
 
@@ -69,14 +111,13 @@ class StandardInput:
     override_reason: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class StandardRating:
+class StandardRating(NamedTuple):
     """A standard's rating with everything needed to explain it."""
 
     standard_id: str
     rating: str  # a scale level id, or NOT_RATED
     basis: RatingBasis
-    key_questions: Mapping[str, KeyQuestionCount] = field(default_factory=dict)
+    key_questions: Mapping[str, KeyQuestionCount] = MappingProxyType({})
     lowest_key_question: str | None = None
     computed_rating: str | None = None  # what the evidence gave, when overridden
     override_reason: str | None = None
@@ -101,14 +142,12 @@ class OverallBecause(StrEnum):
     NO_OVERALL = "no_overall"  # the framework has no overall rating
 
 
-@dataclass(frozen=True, slots=True)
-class RecordedOverall:
+class RecordedOverall(NamedTuple):
     rating: str
     reason: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class InspectionRating:
+class InspectionRating(NamedTuple):
     """Every standard's rating, the score and the overall rating of one inspection."""
 
     framework_id: str
@@ -169,6 +208,7 @@ def rate_standard(
             return StandardRating(sid, given.rating, RatingBasis.OVERRIDE, override_reason=reason)
         return _recorded(sid, given.rating)
 
+    _check_counts(standard, given.key_questions)
     computed = _rate_from_counts(framework, standard, given.key_questions)
     if given.rating is None:
         if reason is not None:
@@ -207,23 +247,25 @@ def _recorded(sid: str, rating: str | None) -> StandardRating:
     return StandardRating(sid, rating, RatingBasis.RECORDED)
 
 
-def _rate_from_counts(
-    framework: Framework, standard: Standard, counts: Mapping[str, KeyQuestionCount]
-) -> StandardRating:
-    known = standard.key_question_set
-    for kq_id, given in counts.items():
-        if kq_id not in known:
+def _check_counts(standard: Standard, counts: Mapping[str, KeyQuestionCount]) -> None:
+    for kq_id, (yes, no) in counts.items():
+        field = f"standards.{standard.id}.key_questions.{kq_id}"
+        if kq_id not in standard.key_question_set:
             raise RatingInputError(
                 f"'{kq_id}' is not a key question of {standard.id} "
                 f"(its key questions: {', '.join(standard.key_question_ids)})",
-                field=f"standards.{standard.id}.key_questions.{kq_id}",
+                field=field,
             )
-        if given.yes < 0 or given.no < 0:
-            raise RatingInputError(
-                "counts must not be negative",
-                field=f"standards.{standard.id}.key_questions.{kq_id}",
-            )
-    # Find the lowest fraction yes/applicable by cross-multiplying: exact, no floats.
+        if yes < 0 or no < 0:
+            raise RatingInputError("counts must not be negative", field=field)
+
+
+def _rate_from_counts(
+    framework: Framework, standard: Standard, counts: Mapping[str, KeyQuestionCount]
+) -> StandardRating:
+    """The rule: the lowest fraction yes/applicable, found in framework order by
+    cross-multiplying (exact, no floats), banded by the framework's thresholds. ``counts`` must
+    already be checked (:func:`_check_counts`)."""
     lowest_id: str | None = None
     low_yes = 0
     low_total = 1
@@ -231,9 +273,10 @@ def _rate_from_counts(
         count = counts.get(kq_id)
         if count is None:
             continue
-        total = count.yes + count.no
-        if total and (lowest_id is None or count.yes * low_total < low_yes * total):
-            lowest_id, low_yes, low_total = kq_id, count.yes, total
+        yes, no = count
+        total = yes + no
+        if total and (lowest_id is None or yes * low_total < low_yes * total):
+            lowest_id, low_yes, low_total = kq_id, yes, total
     if lowest_id is None:
         return StandardRating(
             standard.id,
@@ -242,18 +285,17 @@ def _rate_from_counts(
             key_questions=counts,
             not_rated_because=NotRatedBecause.NO_APPLICABLE_CASES,
         )
-    for band in framework.case_bands:
-        if low_yes * 100 >= band.min_percent * low_total:
-            rating = band.rating
+    for min_percent, band_rating in framework.case_thresholds:
+        if low_yes * 100 >= min_percent * low_total:
+            rating = band_rating
             break
     else:  # pragma: no cover - the loader guarantees a last band at 0%
         raise AssertionError("case bands do not reach 0%")
-    return StandardRating(
-        standard.id,
-        rating,
-        RatingBasis.KEY_QUESTIONS,
-        key_questions=counts,
-        lowest_key_question=lowest_id,
+    # Field order: standard_id, rating, basis, key_questions, lowest_key_question,
+    # computed_rating, override_reason, not_rated_because.
+    return _new(
+        StandardRating,
+        (standard.id, rating, RatingBasis.KEY_QUESTIONS, counts, lowest_id, None, None, None),
     )
 
 
@@ -316,12 +358,13 @@ def _overall(
 
     score = 0
     unrated: list[str] = []
-    for standard in framework.scored_standards:
-        result = results[standard.id]
-        if result.rating == NOT_RATED:
-            unrated.append(standard.id)
+    points = framework.points
+    for sid in framework.scored_ids:
+        rating = results[sid].rating
+        if rating == NOT_RATED:
+            unrated.append(sid)
         else:
-            score += framework.level(result.rating).points or 0
+            score += points[rating]
     if unrated:
         return InspectionRating(
             framework.id,
