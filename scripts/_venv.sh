@@ -22,8 +22,10 @@ if [ ! -x .venv/bin/python ]; then
         fi
     fi
 fi
-stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)${extras:+-$extras}"
-if [ ! -f "$stamp" ]; then
+hash="$(sha1sum pyproject.toml | cut -c1-12)"
+stamp=".venv/.installed-$hash${extras:+-$extras}"
+# A development install also satisfies the plain one.
+if [ ! -f "$stamp" ] && ! { [ -z "$extras" ] && [ -f ".venv/.installed-$hash-dev" ]; }; then
     echo "Installing yjinspect${extras:+[$extras]} into .venv ..."
     .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
     .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras:+[$extras]}"
