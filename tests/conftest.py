@@ -15,3 +15,125 @@ def yjs2018() -> Framework:
 @pytest.fixture(scope="session")
 def yjs2021() -> Framework:
     return get_framework("hmip-yjs-2021")
+
+
+# ---- People and an inspection for the workflow tests -------------------------------------
+# Alice leads the inspection; Ian inspects and Lara is a local assessor on her team.
+# Mona manages the inspected service. Charlie is an inspector on nobody's team: he must not
+# even learn the inspection exists. Ada is the inspectorate admin.
+
+
+@pytest.fixture(autouse=True)
+def _fast_test_settings(settings):
+    settings.YJ_TASKS_EAGER = True  # background jobs run inline
+    # Real password hashing costs ~0.3 s a user; tests are about behaviour, not the hash.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _person(username: str, role: str, service=None):
+    from django.contrib.auth import get_user_model
+
+    from yjinspect.accounts.models import Profile
+
+    user = get_user_model().objects.create_user(username, password="pass-" + username)
+    Profile.objects.create(user=user, role=role, service=service)
+    return user
+
+
+@pytest.fixture
+def service(db):
+    from yjinspect.services.models import YouthJusticeService
+
+    return YouthJusticeService.objects.create(
+        name="Cwm Afon YJS", nation="wales", local_authorities="Cwm Afon, Bryn Uchaf"
+    )
+
+
+@pytest.fixture
+def ada(db):
+    return _person("ada", "inspectorate_admin")
+
+
+@pytest.fixture
+def alice(db):
+    return _person("alice", "lead_inspector")
+
+
+@pytest.fixture
+def ian(db):
+    return _person("ian", "inspector")
+
+
+@pytest.fixture
+def lara(db):
+    return _person("lara", "local_assessor")
+
+
+@pytest.fixture
+def charlie(db):
+    return _person("charlie", "inspector")
+
+
+@pytest.fixture
+def mona(service):
+    return _person("mona", "service_manager", service=service)
+
+
+@pytest.fixture
+def inspection(service, alice, ian, lara):
+    from datetime import date
+
+    from yjinspect.inspections import services as inspections
+
+    created = inspections.create_inspection(
+        alice,
+        service=service,
+        framework_id="hmip-yjs-2018",
+        fieldwork_start=date(2024, 5, 13),
+        fieldwork_end=date(2024, 5, 17),
+    )
+    inspections.assign_team_member(alice, created, ian, "inspector")
+    inspections.assign_team_member(alice, created, lara, "local_assessor")
+    return created
+
+
+@pytest.fixture
+def as_user(client):
+    """as_user(alice) signs the test client in as Alice."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def caseload_file():
+    """A synthetic caseload CSV upload of n rows (no real child in it)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from yjinspect.synthetic import caseload_csv
+
+    def make(rows: int = 300, seed: int = 7, name: str = "caseload.csv", text: str | None = None):
+        from datetime import date
+
+        body = (
+            text if text is not None else caseload_csv(rows, fieldwork=date(2024, 5, 13), seed=seed)
+        )
+        return SimpleUploadedFile(name, body.encode(), content_type="text/csv")
+
+    return make
+
+
+@pytest.fixture
+def sampled(inspection, alice, caseload_file):
+    """The inspection with a 300-case caseload imported and the sample drawn and allocated."""
+    from yjinspect.cases import caseload, sampling
+
+    upload = caseload_file()
+    checked = caseload.check_upload(alice, inspection, upload.name, upload)
+    caseload.confirm_import(alice, checked)
+    sampling.draw(alice, inspection, seed=11)
+    sampling.allocate(alice, inspection)
+    return inspection

@@ -1,25 +1,87 @@
-"""The Jinja2 environment for our pages: Django's URL reversing, static files and translations."""
+"""The Jinja2 environment for our pages: Django's URL reversing, static files, messages,
+translations, and helpers that feed Django form fields to GOV.UK Frontend's macros."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django import forms
+from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
+def error_list(form: forms.BaseForm) -> list[dict[str, str]]:
+    """The error summary's entries, each linking to its field (GOV.UK pattern)."""
+    entries: list[dict[str, str]] = []
+    for name, errors in form.errors.items():
+        href = f"#{form[name].auto_id}" if name in form.fields else "#main-content"
+        entries.extend({"text": str(error), "href": href} for error in errors)
+    return entries
+
+
+def field_params(field: forms.BoundField, **extra: Any) -> dict[str, Any]:
+    """Parameters for a GOV.UK macro (govukInput, govukRadios, ...) from a Django field."""
+    params: dict[str, Any] = {
+        "id": field.auto_id,
+        "name": field.html_name,
+        "label": {"text": str(field.label)},
+        "hint": {"text": str(field.help_text)} if field.help_text else None,
+    }
+    if field.errors:
+        params["errorMessage"] = {"text": " ".join(str(e) for e in field.errors)}
+    widget = field.field.widget
+    value = field.value()
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.Select):
+        chosen = {str(v) for v in value} if isinstance(value, list) else {str(value)}
+        params["idPrefix"] = field.auto_id
+        params["fieldset"] = {
+            "legend": {"text": str(field.label), "classes": "govuk-fieldset__legend--s"}
+        }
+        params["items"] = [
+            {
+                "value": str(key),
+                "text": str(text),
+                "checked": str(key) in chosen,
+                "selected": str(key) in chosen,
+            }
+            for key, text in field.field.choices  # type: ignore[attr-defined]
+        ]
+    else:
+        params["value"] = "" if value is None else value
+    params.update(extra)
+    return params
+
+
 def environment(**options: Any) -> Environment:
     # Children's data is shown on these pages: autoescaping is not optional.
     options.setdefault("autoescape", True)
     assert options["autoescape"] is True, "templates must autoescape"
-    options.setdefault("extensions", []).append("jinja2.ext.i18n")
+    options.setdefault("extensions", []).extend(["jinja2.ext.i18n", "jinja2.ext.do"])
+    # GOV.UK Frontend's own macros, not hand-copied markup:
+    # {% from "govuk_frontend_jinja/components/button/macro.html" import govukButton %}
+    options["loader"] = ChoiceLoader(
+        [
+            options["loader"],
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]
+    )
     env = Environment(**options)  # autoescape asserted above
     env.install_gettext_translations(translation, newstyle=True)  # type: ignore[attr-defined]
-    env.globals.update({"url": url, "static": static, "get_language": translation.get_language})
+    env.globals.update(
+        {
+            "url": url,
+            "static": static,
+            "get_language": translation.get_language,
+            "get_messages": get_messages,
+            "error_list": error_list,
+            "field_params": field_params,
+        }
+    )
     return env

@@ -5,6 +5,7 @@ DATABASE_URL      e.g. postgres://user@127.0.0.1:5432/yjinspect (default: SQLite
 YJ_SECRET_KEY     the secret key (default: generated once and kept in YJ_DATA_DIR/secret_key)
 YJ_DEBUG          true/false (default false)
 YJ_ALLOWED_HOSTS  comma-separated host names (default 127.0.0.1,localhost)
+YJ_TASKS_EAGER    true runs background jobs inline (tests)
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
+
+# Lets typed generics such as forms.ModelForm[Service] work at run time.
+django_stubs_ext.monkeypatch()
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -51,6 +56,7 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("YJ_DEBUG", "false")
+YJ_TASKS_EAGER = env_bool("YJ_TASKS_EAGER", "false")
 ALLOWED_HOSTS = env_list("YJ_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 INSTALLED_APPS = [
@@ -60,6 +66,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "yjinspect.audit",
+    "yjinspect.accounts",
+    "yjinspect.services",
+    "yjinspect.inspections",
+    "yjinspect.cases",
+    "yjinspect.ratings",
     "yjinspect.catalogue",
 ]
 
@@ -115,6 +127,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# A file cache is shared by every server process on the machine (import progress).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "cache",
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -122,6 +142,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -135,11 +157,14 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # built by scripts/_assets.sh
 # WhiteNoise warns (an error under the tests) when the folder is missing before collectstatic.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Not the manifest storage: GOV.UK Frontend's CSS names images we deliberately do not ship
+    # (the crest), and the manifest step refuses a reference to a missing file.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -37,7 +37,13 @@ def extract() -> object:
         ("templates/**.html", "jinja2.ext:babel_extract"),
         ("**.py", "python"),
     ]
-    options = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}}
+    options = {
+        "templates/**.html": {
+            "extensions": "jinja2.ext.i18n,jinja2.ext.do",
+            "newstyle_gettext": "true",
+            "silent": "false",  # a template that fails to parse must fail the check
+        }
+    }
     for filename, lineno, message, comments, context in extract_from_dir(
         PACKAGE_DIR, method_map, options_map=options, keywords=KEYWORDS
     ):

@@ -4,14 +4,22 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from yjinspect.accounts.forms import SignInForm
+
 urlpatterns = [
     path("", include("yjinspect.catalogue.urls")),
     path(
         "sign-in/",
-        auth_views.LoginView.as_view(template_name="accounts/sign_in.html"),
+        auth_views.LoginView.as_view(
+            template_name="accounts/sign_in.html", authentication_form=SignInForm
+        ),
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inspections/", include("yjinspect.inspections.urls")),
+    path("inspections/", include("yjinspect.cases.urls")),
+    path("inspections/", include("yjinspect.ratings.urls")),
+    path("services/", include("yjinspect.services.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

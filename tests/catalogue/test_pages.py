@@ -25,7 +25,8 @@ def test_home_lists_every_framework_and_its_standards(client):
     assert "Governance and leadership" in page
     assert "Resettlement policy and provision" in page
     assert "Overall rating from a score out of 36." in page
-    assert '<a class="skip-link" href="#main-content">' in page
+    assert '<a href="#main-content" class="govuk-skip-link"' in page
+    assert 'id="main-content"' in page
 
 
 def test_a_framework_page_shows_key_questions_prompts_and_the_rules(client):
@@ -42,7 +43,7 @@ def test_an_unknown_framework_is_not_found(client):
 
 def test_the_pages_come_in_welsh(client):
     page = welsh(client).get("/").content.decode()
-    assert '<html lang="cy">' in page
+    assert '<html lang="cy"' in page
     assert "Fframweithiau arolygu" in page
     assert "Llywodraethu ac arweinyddiaeth" in page
     assert "Neidio i'r prif gynnwys" in page or "Neidio i&#39;r prif gynnwys" in page

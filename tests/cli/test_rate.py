@@ -51,8 +51,11 @@ def test_key_question_counts_give_the_rating_and_the_reason(cli):
     assert assessment["basis"] == "key_questions"
     assert (assessment["lowest_key_question"], assessment["percent"]) == ("2.1.2", 60)
     assert assessment["key_questions"]["2.1.1"] == {
-        "yes": 20, "no": 5, "applicable": 25, "percent": 80,
-    }  # fmt: skip
+        "yes": 20,
+        "no": 5,
+        "applicable": 25,
+        "percent": 80,
+    }
     assert assessment["reason"] == "lowest key question 2.1.2 at 60% (15 of 25)"
     assert result["standards"]["2.2"]["basis"] == "override"
     assert result["standards"]["2.2"]["override_reason"] == "Boundary cases re-read."

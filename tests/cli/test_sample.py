@@ -22,9 +22,17 @@ def caseload(tmp_path):
 
 def sample(cli, caseload, *extra):
     return cli(
-        "sample", "--caseload", str(caseload), "--framework", "hmip-yjs-2018",
-        "--fieldwork", FIELDWORK, "--seed", "42", *extra,
-    )  # fmt: skip
+        "sample",
+        "--caseload",
+        str(caseload),
+        "--framework",
+        "hmip-yjs-2018",
+        "--fieldwork",
+        FIELDWORK,
+        "--seed",
+        "42",
+        *extra,
+    )
 
 
 def test_it_lists_the_chosen_cases_with_their_stratum_and_a_profile(cli, caseload):
@@ -63,8 +71,17 @@ def test_every_bad_row_is_reported_and_nothing_is_sampled(cli, tmp_path):
     text[4] = text[4].replace("2024-", "2024/").replace("2023-", "2023/")
     path = tmp_path / "bad.csv"
     path.write_text("\n".join(text) + "\n")
-    ran = cli("sample", "--caseload", str(path), "--framework", "hmip-yjs-2018",
-              "--fieldwork", FIELDWORK, "--seed", "1")  # fmt: skip
+    ran = cli(
+        "sample",
+        "--caseload",
+        str(path),
+        "--framework",
+        "hmip-yjs-2018",
+        "--fieldwork",
+        FIELDWORK,
+        "--seed",
+        "1",
+    )
     assert ran.code == 2
     assert ran.out == ""
     assert "row 3, column 'disposal': 'crown' is not one of: court, out_of_court" in ran.err
@@ -80,8 +97,12 @@ def test_every_bad_row_is_reported_and_nothing_is_sampled(cli, tmp_path):
     ],
 )
 def test_bad_options_exit_2_naming_the_option(cli, caseload, args, message):
-    argv = {"--caseload": str(caseload), "--framework": "hmip-yjs-2018",
-            "--fieldwork": FIELDWORK, "--seed": "1"}  # fmt: skip
+    argv = {
+        "--caseload": str(caseload),
+        "--framework": "hmip-yjs-2018",
+        "--fieldwork": FIELDWORK,
+        "--seed": "1",
+    }
     argv.update(dict(zip(args[::2], args[1::2], strict=True)))
     ran = cli("sample", *[part for pair in argv.items() for part in pair])
     assert ran.code == 2
@@ -91,17 +112,44 @@ def test_bad_options_exit_2_naming_the_option(cli, caseload, args, message):
 def test_a_file_missing_a_column_or_empty_is_refused(cli, tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_text("")
-    ran = cli("sample", "--caseload", str(empty), "--framework", "hmip-yjs-2018",
-              "--fieldwork", FIELDWORK, "--seed", "1")  # fmt: skip
+    ran = cli(
+        "sample",
+        "--caseload",
+        str(empty),
+        "--framework",
+        "hmip-yjs-2018",
+        "--fieldwork",
+        FIELDWORK,
+        "--seed",
+        "1",
+    )
     assert (ran.code, "the file is empty" in ran.err) == (2, True)
     no_rosh = tmp_path / "no-rosh.csv"
     no_rosh.write_text("case_ref,disposal\nA1,court\n")
-    ran = cli("sample", "--caseload", str(no_rosh), "--framework", "hmip-yjs-2018",
-              "--fieldwork", FIELDWORK, "--seed", "1")  # fmt: skip
+    ran = cli(
+        "sample",
+        "--caseload",
+        str(no_rosh),
+        "--framework",
+        "hmip-yjs-2018",
+        "--fieldwork",
+        FIELDWORK,
+        "--seed",
+        "1",
+    )
     assert ran.code == 2 and "row 1: missing required column(s): disposal_type" in ran.err
 
 
 def test_a_non_numeric_seed_is_a_usage_error(cli, caseload):
-    ran = cli("sample", "--caseload", str(caseload), "--framework", "hmip-yjs-2018",
-              "--fieldwork", FIELDWORK, "--seed", "abc")  # fmt: skip
+    ran = cli(
+        "sample",
+        "--caseload",
+        str(caseload),
+        "--framework",
+        "hmip-yjs-2018",
+        "--fieldwork",
+        FIELDWORK,
+        "--seed",
+        "abc",
+    )
     assert ran.code == 2 and "--seed: invalid int value: 'abc'" in ran.err

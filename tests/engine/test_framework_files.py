@@ -24,8 +24,19 @@ def test_the_four_published_frameworks_are_installed_and_valid():
 
 def test_2018_has_twelve_scored_standards_worth_36_points(yjs2018):
     assert [s.id for s in yjs2018.scored_standards] == [
-        "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4",
-    ]  # fmt: skip
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+    ]
     assert yjs2018.score_max == 36
     assert yjs2018.standard("2.1").key_question_ids == ("2.1.1", "2.1.2", "2.1.3")
     assert yjs2018.key_question("2.1.3").aim == "others_safety"

@@ -50,8 +50,13 @@ def test_months_before_keeps_the_day_or_clamps_to_the_month_end():
 def test_only_cases_inside_the_windows_are_eligible_ends_included():
     framework = get_framework("hmip-yjs-2018")
     rows = [
-        dict(caseload_rows(1, fieldwork=FIELDWORK)[0], case_ref=ref, disposal=disposal,
-             disposal_type="referral order", start_date=start)
+        dict(
+            caseload_rows(1, fieldwork=FIELDWORK)[0],
+            case_ref=ref,
+            disposal=disposal,
+            disposal_type="referral order",
+            start_date=start,
+        )
         for ref, disposal, start in [
             ("first-day", "court", "2023-08-13"),  # 9 months before: in
             ("last-day", "court", "2023-11-13"),  # 6 months before: in
@@ -60,7 +65,7 @@ def test_only_cases_inside_the_windows_are_eligible_ends_included():
             ("oocd-in", "out_of_court", "2024-01-01"),
             ("oocd-too-new", "out_of_court", "2024-03-01"),
         ]
-    ]  # fmt: skip
+    ]
     result = draw_sample(
         framework, parse_caseload(rows, header=HEADER), fieldwork=FIELDWORK, seed=1
     )

@@ -1,18 +1,159 @@
-"""The demonstration data: for now the sign-ins; a full demonstration inspection follows."""
+"""The demonstration data: one sign-in per role, two made-up services (one Welsh, one English)
+and an inspection filled in far enough that a newcomer sees every page with content.
+
+Every name here is invented; no real child, service or person is described.
+"""
 
 from __future__ import annotations
 
+import io
+import random
+from datetime import date
+from typing import Any
+
 from django.contrib.auth import get_user_model
+from django.db import transaction
 
-DEMO_USERS = ("admin",)
+from yjinspect.accounts.models import PartnerInspectorate, Profile, Role
+from yjinspect.cases import assessment, caseload, sampling
+from yjinspect.inspections.models import Inspection, Status, StatusChange, TeamMember
+from yjinspect.ratings import services as ratings
+from yjinspect.services.models import BoardMember, Nation, YouthJusticeService
+from yjinspect.synthetic import caseload_csv
+
+# Sign-in name → role; the names are the roles so a newcomer knows whom to sign in as.
+DEMO_USERS = {
+    "admin": Role.INSPECTORATE_ADMIN,
+    "lead": Role.LEAD_INSPECTOR,
+    "inspector": Role.INSPECTOR,
+    "assessor": Role.LOCAL_ASSESSOR,
+    "partner": Role.PARTNER_INSPECTOR,
+    "manager": Role.SERVICE_MANAGER,
+    "staff": Role.SERVICE_STAFF,
+}
+WELSH_SERVICE = "Cwm Afon Youth Justice Service"
+ENGLISH_SERVICE = "Northmoor Youth Justice Service"
+DEMO_FIELDWORK = date(2024, 5, 13)
 
 
+@transaction.atomic
 def load_demo(password: str) -> list[str]:
-    """Create or refresh the demo sign-ins with ``password``; return their user names."""
+    """Create or refresh the demonstration data; return the sign-in names."""
+    welsh, _ = YouthJusticeService.objects.update_or_create(
+        name=WELSH_SERVICE,
+        defaults={"nation": Nation.WALES, "local_authorities": "Cwm Afon, Bryn Uchaf"},
+    )
+    english, _ = YouthJusticeService.objects.update_or_create(
+        name=ENGLISH_SERVICE, defaults={"nation": Nation.ENGLAND, "local_authorities": "Northmoor"}
+    )
+    for service, members in (
+        (
+            welsh,
+            [("Dr A. Morgan", "Chair", "Local authority"), ("Insp. R. Hughes", "Member", "Police")],
+        ),
+        (english, [("J. Patel", "Chair", "Local authority"), ("S. Clarke", "Member", "Health")]),
+    ):
+        for name, board_role, organisation in members:
+            BoardMember.objects.update_or_create(
+                service=service,
+                name=name,
+                defaults={"board_role": board_role, "organisation": organisation},
+            )
+
     User = get_user_model()
-    for name in DEMO_USERS:
+    users = {}
+    for name, role in DEMO_USERS.items():
         user, _ = User.objects.get_or_create(username=name)
-        user.is_staff = user.is_superuser = name == "admin"
+        user.is_staff = user.is_superuser = role is Role.INSPECTORATE_ADMIN
         user.set_password(password)
         user.save()
+        Profile.objects.update_or_create(
+            user=user,
+            defaults={
+                "role": role,
+                "partner_inspectorate": PartnerInspectorate.ESTYN if name == "partner" else "",
+                "service": welsh if role in (Role.SERVICE_MANAGER, Role.SERVICE_STAFF) else None,
+            },
+        )
+        users[name] = user
+
+    inspection = Inspection.objects.filter(service=welsh, framework_id="hmip-yjs-2021").first()
+    fresh = inspection is None
+    if inspection is None:
+        inspection = Inspection.objects.create(
+            service=welsh,
+            framework_id="hmip-yjs-2021",
+            fieldwork_start=DEMO_FIELDWORK,
+            fieldwork_end=date(2024, 5, 17),
+            created_by=users["admin"],
+            status=Status.FIELDWORK,
+        )
+        previous = ""
+        for status in (Status.ANNOUNCED, Status.DATA_IN_ADVANCE, Status.SAMPLING, Status.FIELDWORK):
+            StatusChange.objects.create(
+                inspection=inspection, from_status=previous, to_status=status, by=users["lead"]
+            )
+            previous = status
+    for name in ("lead", "inspector", "assessor", "partner"):
+        TeamMember.objects.update_or_create(
+            inspection=inspection, user=users[name], defaults={"role": DEMO_USERS[name]}
+        )
+    if fresh:
+        _fill_inspection(inspection, users["lead"])
     return list(DEMO_USERS)
+
+
+def _fill_inspection(inspection: Inspection, lead: Any) -> None:
+    """Caseload, sample, submitted assessments and judgement ratings, through the same
+    services the pages use (so the demo is audited like real work)."""
+    upload = caseload.check_upload(
+        lead,
+        inspection,
+        "demo-caseload.csv",
+        io.BytesIO(caseload_csv(300, fieldwork=DEMO_FIELDWORK, seed=7).encode()),
+    )
+    caseload.confirm_import(lead, upload)
+    sampling.draw(lead, inspection, seed=2024)
+    sampling.allocate(lead, inspection)
+    rng = random.Random(7)
+    # Answers lean "yes" with a different strength per key question, so the ratings spread.
+    strength = {
+        kq.id: rng.uniform(0.55, 0.92)
+        for standard in inspection.framework.standards
+        for kq in standard.key_questions
+    }
+    for sampled in sampling.current_sample(inspection):
+        for standard in assessment.applicable_standards(inspection, sampled):
+            answers = {}
+            for kq in standard.key_questions:
+                roll = rng.random()
+                value = (
+                    "na"
+                    if kq.aim == "others_safety" and roll < 0.2
+                    else ("yes" if rng.random() < strength[kq.id] else "no")
+                )
+                answers[kq.id] = assessment.AnswerInput(value, "Seen in the case record.")
+            assessment.save(
+                lead,
+                sampled,
+                standard,
+                kind="first",
+                version=0,
+                answers=answers,
+                case_manager_present=rng.random() < 0.8,
+                submit=True,
+            )
+    for standard_id, rating in (
+        ("1.1", "good"),
+        ("1.2", "requires_improvement"),
+        ("1.3", "good"),
+        ("1.4", "outstanding"),
+        ("3.4", "good"),
+    ):
+        ratings.record_judgement(
+            lead,
+            inspection,
+            standard_id,
+            rating,
+            "Demonstration reasons: evidence from meetings and documents.",
+        )

@@ -192,3 +192,14 @@ def profile(
             for value, count in sorted(in_population.items())
         }
     return result
+
+
+def pick_replacement(
+    candidates: Sequence[CaseRecord], *, seed: int, replacing: str
+) -> CaseRecord | None:
+    """A replacement for ``replacing`` from ``candidates`` (its stratum's eligible cases not
+    already in the sample), chosen at random but reproducibly from the sample's seed."""
+    if not candidates:
+        return None
+    ordered = sorted(candidates, key=_ref)
+    return random.Random(f"{seed}|replace|{replacing}").choice(ordered)

@@ -1,0 +1,1 @@
+"""People and their roles: who may see and do what."""

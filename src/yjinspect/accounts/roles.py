@@ -1,0 +1,39 @@
+"""Who may do what: the one place role rules live (the full permission matrix comes later)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.http import HttpRequest
+
+from .models import INSPECTING_ROLES, Profile, Role
+
+AnyUser = User | AnonymousUser
+
+
+def signed_in(request: HttpRequest) -> User:
+    """The signed-in user of a view behind @login_required."""
+    user = request.user
+    if not isinstance(user, User):  # pragma: no cover - login_required ran first
+        raise PermissionError("not signed in")
+    return user
+
+
+def role_of(user: AnyUser) -> Role | None:
+    if not user.is_authenticated:
+        return None
+    profile = Profile.objects.filter(user=user).only("role").first()
+    if profile is None:
+        return Role.INSPECTORATE_ADMIN if getattr(user, "is_superuser", False) else None
+    return Role(profile.role)
+
+
+def is_admin(user: AnyUser) -> bool:
+    return role_of(user) is Role.INSPECTORATE_ADMIN
+
+
+def can_create_inspections(user: AnyUser) -> bool:
+    return role_of(user) in (Role.INSPECTORATE_ADMIN, Role.LEAD_INSPECTOR)
+
+
+def is_inspecting(user: AnyUser) -> bool:
+    return role_of(user) in INSPECTING_ROLES

@@ -1,0 +1,115 @@
+"""Forms for the caseload, the sample and case assessments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from yjinspect.engine import Standard
+
+from .models import Answer, CaseAssessment
+
+
+class CaseloadUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Caseload file"),
+        help_text=_(
+            "A CSV or Excel (.xlsx) file with the columns case_ref, disposal, disposal_type, "
+            "start_date, sex, age, ethnicity, rosh and safety_wellbeing. Other columns, such as "
+            "care_status, are kept for the caseload profile."
+        ),
+        error_messages={"required": _("Choose the caseload file to upload")},
+    )
+
+
+class DrawSampleForm(forms.Form):
+    seed = forms.IntegerField(
+        label=_("Seed (optional)"),
+        help_text=_(
+            "Leave empty for a random seed. The seed is recorded: the same seed and "
+            "caseload always give the same sample."
+        ),
+        required=False,
+        min_value=0,
+        max_value=2**62,
+        error_messages={"invalid": _("The seed must be a whole number")},
+    )
+
+
+class ReplaceCaseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is this case being replaced?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Enter why the case is being replaced")},
+    )
+
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def kq_field(kq_id: str) -> str:
+    return "kq_" + kq_id.replace(".", "_")
+
+
+def evidence_field(kq_id: str) -> str:
+    return "evidence_" + kq_id.replace(".", "_")
+
+
+class AssessmentForm(forms.Form):
+    """One radio group (yes / no / not applicable) and an evidence box per key question."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    case_manager_present = forms.ChoiceField(
+        label=_("Was the case manager present?"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        standard: Standard,
+        language: str,
+        assessment: CaseAssessment | None = None,
+        **kwargs: Any,
+    ) -> None:
+        initial: dict[str, Any] = {"version": assessment.version if assessment else 0}
+        if assessment is not None:
+            if assessment.case_manager_present is not None:
+                initial["case_manager_present"] = "yes" if assessment.case_manager_present else "no"
+            for answer in assessment.answers.all():
+                initial[kq_field(answer.key_question_id)] = answer.value
+                initial[evidence_field(answer.key_question_id)] = answer.evidence
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        self.standard = standard
+        for kq in standard.key_questions:
+            self.fields[kq_field(kq.id)] = forms.ChoiceField(
+                label=f"{kq.id} {kq.text.get(language)}",
+                choices=Answer.Value.choices,
+                widget=forms.RadioSelect,
+                required=False,
+            )
+            self.fields[evidence_field(kq.id)] = forms.CharField(
+                label=_("Evidence for %(id)s") % {"id": kq.id},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                max_length=10_000,
+            )
+
+    def answers(self) -> dict[str, tuple[str, str]]:
+        return {
+            kq: (
+                self.cleaned_data.get(kq_field(kq)) or "",
+                self.cleaned_data.get(evidence_field(kq)) or "",
+            )
+            for kq in self.standard.key_question_ids
+        }
+
+    def case_manager(self) -> bool | None:
+        value = self.cleaned_data.get("case_manager_present")
+        return {"yes": True, "no": False}.get(value or "")

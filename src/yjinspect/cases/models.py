@@ -1,0 +1,182 @@
+"""Caseload, sample and case assessments. A case carries the service's own reference and
+profile fields only: never a child's name or date of birth."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from yjinspect.engine.caseload import CaseRecord
+
+
+class CaseloadImport(models.Model):
+    """One uploaded caseload file: checked on upload, imported all-or-nothing on confirmation."""
+
+    class State(models.TextChoices):
+        CHECKED = "checked", _("Checked, waiting for confirmation")
+        REFUSED = "refused", _("Refused: the file has problems")
+        IMPORTING = "importing", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="caseload_imports"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    file_name = models.CharField(max_length=255)
+    state = models.CharField(max_length=16, choices=State.choices)
+    rows = models.JSONField(default=list)  # checked rows, kept until confirmed
+    problems = models.JSONField(default=list)  # every problem, by row and column
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+
+
+class Case(models.Model):
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="cases"
+    )
+    case_ref = models.CharField(_("case reference"), max_length=60)
+    disposal = models.CharField(max_length=16)
+    disposal_type = models.CharField(max_length=60)
+    start_date = models.DateField()
+    sex = models.CharField(max_length=60)
+    age = models.PositiveSmallIntegerField()
+    ethnicity = models.CharField(max_length=60)
+    rosh = models.CharField(max_length=16)
+    safety_wellbeing = models.CharField(max_length=16)
+    extra = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["case_ref"]
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "case_ref"], name="case_ref_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.case_ref
+
+    def as_record(self) -> CaseRecord:
+        return CaseRecord(
+            case_ref=self.case_ref,
+            disposal=self.disposal,
+            disposal_type=self.disposal_type,
+            start_date=self.start_date,
+            sex=self.sex,
+            age=self.age,
+            ethnicity=self.ethnicity,
+            rosh=self.rosh,
+            safety_wellbeing=self.safety_wellbeing,
+            extra=self.extra,
+        )
+
+
+class Sample(models.Model):
+    """How the sample was drawn, so anyone can draw it again and get the same cases."""
+
+    inspection = models.OneToOneField(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="sample"
+    )
+    seed = models.BigIntegerField()
+    drawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    drawn_at = models.DateTimeField(auto_now_add=True)
+    summary = models.JSONField(default=dict)  # population → eligible, size, profile
+
+
+class SampledCase(models.Model):
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="sampled_cases"
+    )
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="sampled")
+    population = models.CharField(max_length=32)
+    stratum = models.CharField(max_length=300)
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases_to_assess",
+    )
+    # A replaced case stays on record with the reason; its replacement points back to it.
+    replaced_reason = models.TextField(blank=True)
+    replaces = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by"
+    )
+    for_moderation = models.BooleanField(default=False)
+    second_assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases_to_second_mark",
+    )
+
+    class Meta:
+        ordering = ["population", "case__case_ref"]
+
+    @property
+    def is_replaced(self) -> bool:
+        return bool(self.replaced_reason)
+
+    def __str__(self) -> str:
+        return self.case.case_ref
+
+
+class CaseAssessment(models.Model):
+    """One assessor's judgement of one sampled case against one case-based standard."""
+
+    class Kind(models.TextChoices):
+        FIRST = "first", _("Assessment")
+        SECOND = "second", _("Second assessment (moderation)")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+
+    sampled_case = models.ForeignKey(
+        SampledCase, on_delete=models.CASCADE, related_name="assessments"
+    )
+    standard_id = models.CharField(max_length=16)
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.FIRST)
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    state = models.CharField(max_length=16, choices=State.choices, default=State.DRAFT)
+    case_manager_present = models.BooleanField(null=True)
+    # Optimistic locking: a save must name the version it started from.
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sampled_case", "standard_id", "kind"], name="one_assessment_per_standard"
+            )
+        ]
+
+
+class Answer(models.Model):
+    class Value(models.TextChoices):
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        NOT_APPLICABLE = "na", _("Not applicable")
+
+    assessment = models.ForeignKey(CaseAssessment, on_delete=models.CASCADE, related_name="answers")
+    key_question_id = models.CharField(max_length=16)
+    value = models.CharField(max_length=4, choices=Value.choices)
+    evidence = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "key_question_id"], name="one_answer_per_key_question"
+            )
+        ]

@@ -1,0 +1,171 @@
+"""Draw the inspection's sample with the engine, replace a case with a recorded reason, and
+allocate cases to assessors."""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from yjinspect.accounts.models import Role
+from yjinspect.audit.services import record
+from yjinspect.engine import draw_sample
+from yjinspect.engine.sampling import pick_replacement
+from yjinspect.inspections.models import Inspection, TeamMember
+from yjinspect.inspections.services import is_lead, require
+
+from .models import Case, Sample, SampledCase
+
+ASSESSING_ROLES = (Role.LEAD_INSPECTOR, Role.INSPECTOR, Role.LOCAL_ASSESSOR, Role.PARTNER_INSPECTOR)
+
+
+@transaction.atomic
+def draw(user: User, inspection: Inspection, seed: int | None = None) -> Sample:
+    """Draw the sample from the imported caseload; the seed is recorded."""
+    require(is_lead(inspection, user))
+    if Sample.objects.filter(inspection=inspection).exists():
+        raise ValidationError(_("The sample has already been drawn"))
+    cases = list(Case.objects.filter(inspection=inspection))
+    if not cases:
+        raise ValidationError(_("Import the caseload before drawing the sample"))
+    seed = secrets.randbelow(1_000_000) if seed is None else seed
+    result = draw_sample(
+        inspection.framework,
+        [c.as_record() for c in cases],
+        fieldwork=inspection.fieldwork_start,
+        seed=seed,
+    )
+    by_ref = {c.case_ref: c for c in cases}
+    chosen = [
+        SampledCase(
+            inspection=inspection,
+            case=by_ref[picked.case.case_ref],
+            population=population.population.id,
+            stratum=" / ".join(picked.stratum),
+        )
+        for population in result.populations
+        for picked in population.chosen
+    ]
+    if not chosen:
+        raise ValidationError(_("No case in the caseload falls inside the eligibility windows"))
+    SampledCase.objects.bulk_create(chosen)
+    summary = {
+        p.population.id: {
+            "eligible": p.eligible,
+            "size": p.size,
+            "windows": {d: [a.isoformat(), b.isoformat()] for d, (a, b) in p.eligible_from.items()},
+            "profile": {
+                field: {v: list(c) for v, c in vals.items()} for field, vals in p.profile.items()
+            },
+        }
+        for p in result.populations
+    }
+    sample = Sample.objects.create(inspection=inspection, seed=seed, drawn_by=user, summary=summary)
+    record(user, "sample.drawn", sample, inspection_id=inspection.pk, seed=seed, cases=len(chosen))
+    return sample
+
+
+def current_sample(inspection: Inspection) -> Any:
+    """The sampled cases still in the sample (replaced ones excluded)."""
+    return (
+        SampledCase.objects.filter(inspection=inspection, replaced_reason="")
+        .select_related("case", "assessor", "second_assessor")
+        .order_by("population", "case__case_ref")
+    )
+
+
+@transaction.atomic
+def replace(user: User, sampled: SampledCase, reason: str) -> SampledCase:
+    """Take a case out of the sample with a reason and put in one from the same stratum."""
+    inspection = sampled.inspection
+    require(is_lead(inspection, user))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Enter why the case is being replaced"))
+    if sampled.is_replaced:
+        raise ValidationError(_("This case has already been replaced"))
+    if sampled.assessments.exists():
+        raise ValidationError(_("This case has assessments; it cannot be replaced"))
+    sample = Sample.objects.get(inspection=inspection)
+    framework = inspection.framework
+    strata_fields = framework.sampling.strata if framework.sampling else ()
+    in_sample = set(
+        SampledCase.objects.filter(inspection=inspection).values_list("case_id", flat=True)
+    )
+    population = next(p for p in framework.sampling.populations if p.id == sampled.population)  # type: ignore[union-attr]
+    target = sampled.stratum
+    candidates = [
+        c
+        for c in Case.objects.filter(inspection=inspection, disposal__in=list(population.windows))
+        if c.pk not in in_sample
+        and " / ".join(c.as_record().value(f) for f in strata_fields) == target
+        and _eligible(inspection, population, c)
+    ]
+    by_ref = {c.case_ref: c for c in candidates}
+    pick = pick_replacement(
+        [c.as_record() for c in candidates], seed=sample.seed, replacing=sampled.case.case_ref
+    )
+    if pick is None:
+        raise ValidationError(_("No other eligible case in the same stratum is left to replace it"))
+    sampled.replaced_reason = reason
+    sampled.save(update_fields=["replaced_reason"])
+    replacement = SampledCase.objects.create(
+        inspection=inspection,
+        case=by_ref[pick.case_ref],
+        population=sampled.population,
+        stratum=target,
+        replaces=sampled,
+        assessor=sampled.assessor,
+    )
+    record(
+        user,
+        "sample.case_replaced",
+        sampled,
+        inspection_id=inspection.pk,
+        case=sampled.case.case_ref,
+        replacement=pick.case_ref,
+        reason=reason,
+    )
+    return replacement
+
+
+def _eligible(inspection: Inspection, population: Any, case: Case) -> bool:
+    from yjinspect.engine.sampling import eligible_between
+
+    window = population.windows.get(case.disposal)
+    if window is None:
+        return False
+    start, end = eligible_between(inspection.fieldwork_start, window)
+    return bool(start <= case.start_date <= end)
+
+
+@transaction.atomic
+def allocate(user: User, inspection: Inspection) -> int:
+    """Give each unallocated case to the assessor with the fewest, so counts stay balanced."""
+    require(is_lead(inspection, user))
+    assessors = list(
+        TeamMember.objects.filter(inspection=inspection, role__in=ASSESSING_ROLES)
+        .exclude(role=Role.LEAD_INSPECTOR)
+        .select_related("user")
+        .order_by("user__username")
+    ) or list(TeamMember.objects.filter(inspection=inspection, role=Role.LEAD_INSPECTOR))
+    if not assessors:
+        raise ValidationError(_("Add inspectors or local assessors to the team first"))
+    cases = current_sample(inspection)
+    load = Counter({m.user_id: 0 for m in assessors})
+    load.update(c.assessor_id for c in cases if c.assessor_id in load)
+    given = 0
+    for sampled in cases:
+        if sampled.assessor_id is None:
+            least = min(load, key=lambda uid: (load[uid], uid))
+            sampled.assessor_id = least
+            sampled.save(update_fields=["assessor"])
+            load[least] += 1
+            given += 1
+    record(user, "sample.allocated", inspection, inspection_id=inspection.pk, cases=given)
+    return given

@@ -1,0 +1,222 @@
+"""Pages for the caseload, the sample and case assessments: thin over the services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from yjinspect.accounts.roles import signed_in
+from yjinspect.context import content_language
+from yjinspect.inspections import services as inspections
+from yjinspect.inspections.models import Inspection
+
+from . import assessment as assessing
+from . import caseload, sampling
+from .forms import AssessmentForm, CaseloadUploadForm, DrawSampleForm, ReplaceCaseForm
+from .models import Case, CaseAssessment, CaseloadImport, Sample, SampledCase
+
+PREVIEW_ROWS = 10
+
+
+def _page(
+    request: HttpRequest, template: str, inspection: Inspection, **context: object
+) -> HttpResponse:
+    context.update(
+        inspection=inspection,
+        section="inspections",
+        is_lead=inspections.is_lead(inspection, request.user),
+    )
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def caseload_page(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    form = CaseloadUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            checked = caseload.check_upload(
+                signed_in(request), inspection, upload.name or "", upload
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect("cases:caseload_check", pk, checked.pk)
+    cases = Case.objects.filter(inspection=inspection)
+    return _page(
+        request,
+        "cases/caseload.html",
+        inspection,
+        form=form,
+        case_count=cases.count(),
+        by_disposal=cases.values("disposal").annotate(n=Count("id")).order_by("disposal"),
+        imports=CaseloadImport.objects.filter(inspection=inspection)[:5],
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def caseload_check(request: HttpRequest, pk: int, upload_id: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    upload = get_object_or_404(CaseloadImport, pk=upload_id, inspection=inspection)
+    if request.method == "POST":
+        try:
+            caseload.confirm_import(signed_in(request), upload)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("cases:caseload_check", pk, upload.pk)
+    done = caseload.rows_done(upload)
+    return _page(
+        request,
+        "cases/caseload_check.html",
+        inspection,
+        upload=upload,
+        preview=upload.rows[:PREVIEW_ROWS],
+        columns=list(upload.rows[0]) if upload.rows else [],
+        rows_done=done,
+        percent=100 * done // upload.rows_total if upload.rows_total else 0,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sample_page(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    sample = Sample.objects.filter(inspection=inspection).first()
+    form = DrawSampleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = signed_in(request)
+        try:
+            if "allocate" in request.POST:
+                given = sampling.allocate(user, inspection)
+                messages.success(request, _("%(n)s cases allocated") % {"n": given})
+            else:
+                drawn = sampling.draw(user, inspection, form.cleaned_data["seed"])
+                messages.success(
+                    request, _("Sample drawn with seed %(seed)s") % {"seed": drawn.seed}
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("cases:sample", pk)
+    cases = sampling.current_sample(inspection) if sample else SampledCase.objects.none()
+    replaced = (
+        SampledCase.objects.filter(inspection=inspection)
+        .exclude(replaced_reason="")
+        .select_related("case", "replaced_by__case")
+    )
+    return _page(
+        request,
+        "cases/sample.html",
+        inspection,
+        form=form,
+        sample=sample,
+        cases=cases,
+        replaced=replaced,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def replace_case(request: HttpRequest, pk: int, sampled_id: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    sampled = get_object_or_404(SampledCase, pk=sampled_id, inspection=inspection)
+    form = ReplaceCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = sampling.replace(signed_in(request), sampled, form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error("reason", error)
+        else:
+            messages.success(
+                request,
+                _("Case %(old)s replaced by %(new)s")
+                % {"old": sampled.case.case_ref, "new": new.case.case_ref},
+            )
+            return redirect("cases:sample", pk)
+    return _page(request, "cases/replace.html", inspection, form=form, sampled=sampled)
+
+
+@login_required
+def my_cases(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    user = signed_in(request)
+    mine = sampling.current_sample(inspection)
+    if not inspections.is_lead(inspection, user):
+        mine = mine.filter(Q(assessor=user) | Q(second_assessor=user))
+    mine = mine.annotate(
+        submitted=Count(
+            "assessments",
+            filter=Q(
+                assessments__state=CaseAssessment.State.SUBMITTED,
+                assessments__kind=CaseAssessment.Kind.FIRST,
+            ),
+        )
+    )
+    rows = [(c, assessing.applicable_standards(inspection, c)) for c in mine]
+    return _page(request, "cases/my_cases.html", inspection, rows=rows)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assess(request: HttpRequest, pk: int, sampled_id: int, standard_id: str) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    sampled = get_object_or_404(
+        SampledCase.objects.select_related("case"),
+        pk=sampled_id,
+        inspection=inspection,
+        replaced_reason="",
+    )
+    standards = {s.id: s for s in assessing.applicable_standards(inspection, sampled)}
+    standard = standards.get(standard_id)
+    if standard is None:
+        raise Http404(_("That standard does not apply to this case"))
+    kind = request.GET.get("kind", CaseAssessment.Kind.FIRST)
+    if kind not in CaseAssessment.Kind.values:
+        raise Http404(_("No such kind of assessment"))
+    user = signed_in(request)
+    if not assessing.may_assess(user, sampled, kind):
+        return render(request, "403.html", status=403)
+    existing = assessing.find(sampled, standard.id, kind)
+    language = content_language()
+    form = AssessmentForm(
+        request.POST or None, standard=standard, language=language, assessment=existing
+    )
+    if request.method == "POST" and form.is_valid():
+        submit = request.POST.get("action") == "submit"
+        try:
+            assessing.save(
+                user,
+                sampled,
+                standard,
+                kind=kind,
+                version=form.cleaned_data["version"],
+                answers={k: assessing.AnswerInput(v, e) for k, (v, e) in form.answers().items()},
+                case_manager_present=form.case_manager(),
+                submit=submit,
+            )
+        except assessing.StaleAssessment as error:
+            form.add_error(None, error)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Assessment submitted") if submit else _("Draft saved"))
+            return redirect("cases:my_cases", pk)
+    return _page(
+        request,
+        "cases/assess.html",
+        inspection,
+        form=form,
+        sampled=sampled,
+        standard=standard,
+        assessment=existing,
+        kind=kind,
+    )

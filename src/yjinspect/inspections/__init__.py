@@ -1,0 +1,1 @@
+"""An inspection of one service under one framework, from announcement to monitoring."""

@@ -1,0 +1,79 @@
+"""Forms for inspections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from yjinspect.engine import installed_frameworks
+from yjinspect.services.models import YouthJusticeService
+
+from .models import TEAM_ROLES
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
+
+
+class GovukDateField(forms.DateField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", DATE_FORMATS)
+        kwargs.setdefault("help_text", _("For example, 13/05/2024"))
+        kwargs["error_messages"] = {
+            "invalid": _("Enter a real date, like 13/05/2024"),
+            **kwargs.get("error_messages", {}),
+        }
+        super().__init__(**kwargs)
+
+
+def framework_choices() -> list[tuple[str, str]]:
+    return [(f.id, f"{f.title.en} ({f.id})") for f in installed_frameworks().values()]
+
+
+class InspectionForm(forms.Form):
+    service = forms.ModelChoiceField(
+        label=_("Youth justice service"),
+        queryset=YouthJusticeService.objects.all(),
+        empty_label=_("Choose a service"),
+        error_messages={"required": _("Choose the service to inspect")},
+    )
+    framework_id = forms.ChoiceField(
+        label=_("Framework"),
+        choices=framework_choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the framework")},
+    )
+    fieldwork_start = GovukDateField(
+        label=_("Fieldwork starts"),
+        error_messages={"required": _("Enter the date fieldwork starts")},
+    )
+    fieldwork_end = GovukDateField(
+        label=_("Fieldwork ends"), error_messages={"required": _("Enter the date fieldwork ends")}
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("fieldwork_start"), data.get("fieldwork_end")
+        if start and end and end < start:
+            self.add_error("fieldwork_end", _("Fieldwork must end on or after the day it starts"))
+        return data
+
+
+class TeamMemberForm(forms.Form):
+    user: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=None,  # set in __init__
+        empty_label=_("Choose a person"),
+        error_messages={"required": _("Choose a person to add")},
+    )
+    role = forms.ChoiceField(
+        label=_("Role on this inspection"),
+        choices=TEAM_ROLES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose their role")},
+    )
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = people  # type: ignore[attr-defined]
+        self.fields["user"].label_from_instance = lambda u: u.get_username()  # type: ignore[attr-defined]

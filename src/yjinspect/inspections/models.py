@@ -1,0 +1,105 @@
+"""Inspection, its lifecycle history and its team."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from yjinspect.accounts.models import Role
+from yjinspect.engine import Framework, get_framework
+
+
+class Status(models.TextChoices):
+    """The lifecycle, in order; an inspection moves one step at a time."""
+
+    ANNOUNCED = "announced", _("Announced")
+    DATA_IN_ADVANCE = "data_in_advance", _("Data in advance")
+    SAMPLING = "sampling", _("Sampling")
+    FIELDWORK = "fieldwork", _("Fieldwork")
+    MODERATION = "moderation", _("Moderation")
+    RATED = "rated", _("Rated")
+    REPORT_DRAFTED = "report_drafted", _("Report drafted")
+    FACTUAL_ACCURACY = "factual_accuracy", _("Factual-accuracy check")
+    PUBLISHED = "published", _("Published")
+    MONITORING = "monitoring", _("Monitoring")
+
+
+STATUS_ORDER = list(Status)
+
+
+class Inspection(models.Model):
+    service = models.ForeignKey(
+        "services.YouthJusticeService", on_delete=models.PROTECT, related_name="inspections"
+    )
+    framework_id = models.CharField(_("framework"), max_length=64)
+    fieldwork_start = models.DateField(_("fieldwork starts"))
+    fieldwork_end = models.DateField(_("fieldwork ends"))
+    status = models.CharField(
+        _("status"), max_length=32, choices=Status.choices, default=Status.ANNOUNCED
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-fieldwork_start", "service__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(fieldwork_end__gte=models.F("fieldwork_start")),
+                name="fieldwork_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} ({self.fieldwork_start:%B %Y})"
+
+    @cached_property
+    def framework(self) -> Framework:
+        return get_framework(self.framework_id)
+
+    @property
+    def next_status(self) -> Status | None:
+        index = STATUS_ORDER.index(Status(self.status))
+        return STATUS_ORDER[index + 1] if index + 1 < len(STATUS_ORDER) else None
+
+
+class StatusChange(models.Model):
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(max_length=32, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=32, choices=Status.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+TEAM_ROLES = [
+    (Role.LEAD_INSPECTOR.value, Role.LEAD_INSPECTOR.label),
+    (Role.INSPECTOR.value, Role.INSPECTOR.label),
+    (Role.LOCAL_ASSESSOR.value, Role.LOCAL_ASSESSOR.label),
+    (Role.PARTNER_INSPECTOR.value, Role.PARTNER_INSPECTOR.label),
+]
+
+
+class TeamMember(models.Model):
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="team")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="inspection_roles"
+    )
+    role = models.CharField(_("role on this inspection"), max_length=32, choices=TEAM_ROLES)
+
+    class Meta:
+        ordering = ["role", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "user"], name="one_role_per_inspection")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()}: {self.get_role_display()}"

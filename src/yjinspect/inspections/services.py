@@ -1,0 +1,171 @@
+"""Business operations on inspections, shared by pages, API and CLI: each checks who may do it
+and records an audit event."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from yjinspect.accounts.models import SERVICE_ROLES, Profile, Role
+from yjinspect.accounts.roles import can_create_inspections, role_of
+from yjinspect.audit.services import record
+from yjinspect.engine import get_framework
+from yjinspect.services.models import YouthJusticeService
+
+from .models import Inspection, Status, StatusChange, TeamMember
+
+
+def visible_inspections(user: Any) -> QuerySet[Inspection]:
+    """Inspections this person may see: admins see all, a team member sees those they are on,
+    the service's own people see their service's."""
+    role = role_of(user)
+    inspections = Inspection.objects.select_related("service")
+    if role is Role.INSPECTORATE_ADMIN:
+        return inspections
+    if role in SERVICE_ROLES:
+        service_id = Profile.objects.filter(user=user).values("service_id")
+        return inspections.filter(service_id__in=service_id)
+    if role is None:
+        return inspections.none()
+    return inspections.filter(team__user=user).distinct()
+
+
+def get_visible(user: Any, inspection_id: int) -> Inspection:
+    """The inspection, or 404 (not 403: nobody learns that an inspection they are not on
+    exists)."""
+    inspection = visible_inspections(user).filter(pk=inspection_id).first()
+    if inspection is None:
+        raise Http404(_("No such inspection"))
+    return inspection
+
+
+def team_role(inspection: Inspection, user: Any) -> str | None:
+    member = TeamMember.objects.filter(inspection=inspection, user=user).only("role").first()
+    return member.role if member else None
+
+
+def is_lead(inspection: Inspection, user: Any) -> bool:
+    """Lead inspector on this inspection, or an inspectorate admin."""
+    return role_of(user) is Role.INSPECTORATE_ADMIN or (
+        team_role(inspection, user) == Role.LEAD_INSPECTOR
+    )
+
+
+def is_assessing(inspection: Inspection, user: Any) -> bool:
+    """On this inspection's team (any inspecting role), or an admin."""
+    return role_of(user) is Role.INSPECTORATE_ADMIN or team_role(inspection, user) is not None
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied(_("You do not have permission to do that on this inspection."))
+
+
+@transaction.atomic
+def create_inspection(
+    user: User,
+    *,
+    service: YouthJusticeService,
+    framework_id: str,
+    fieldwork_start: date,
+    fieldwork_end: date,
+) -> Inspection:
+    require(can_create_inspections(user))
+    get_framework(framework_id)  # refuses an unknown framework
+    if fieldwork_end < fieldwork_start:
+        raise ValidationError(_("Fieldwork must end on or after the day it starts"))
+    inspection = Inspection.objects.create(
+        service=service,
+        framework_id=framework_id,
+        fieldwork_start=fieldwork_start,
+        fieldwork_end=fieldwork_end,
+        created_by=user,
+    )
+    StatusChange.objects.create(inspection=inspection, to_status=Status.ANNOUNCED, by=user)
+    if role_of(user) is Role.LEAD_INSPECTOR:
+        TeamMember.objects.create(inspection=inspection, user=user, role=Role.LEAD_INSPECTOR)
+    record(
+        user,
+        "inspection.created",
+        inspection,
+        inspection_id=inspection.pk,
+        framework=framework_id,
+        service=service.name,
+    )
+    return inspection
+
+
+@transaction.atomic
+def advance_status(user: User, inspection: Inspection, to_status: str) -> None:
+    """Move the inspection one step on; refuses skipping or going back."""
+    require(is_lead(inspection, user))
+    inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    expected = inspection.next_status
+    if expected is None or to_status != expected:
+        raise ValidationError(
+            _("The inspection can only move on to the next stage, %(stage)s.")
+            % {"stage": expected.label if expected else "—"}
+        )
+    StatusChange.objects.create(
+        inspection=inspection, from_status=inspection.status, to_status=to_status, by=user
+    )
+    record(
+        user,
+        "inspection.status_changed",
+        inspection,
+        inspection_id=inspection.pk,
+        from_status=inspection.status,
+        to_status=to_status,
+    )
+    inspection.status = to_status
+    inspection.save(update_fields=["status"])
+
+
+def assign_team_member(user: User, inspection: Inspection, member: User, role: str) -> TeamMember:
+    require(is_lead(inspection, user))
+    if role_of(member) in SERVICE_ROLES:
+        raise ValidationError(_("People from the inspected service cannot join the team"))
+    team_member, _created = TeamMember.objects.update_or_create(
+        inspection=inspection, user=member, defaults={"role": role}
+    )
+    record(
+        user,
+        "team.assigned",
+        team_member,
+        inspection_id=inspection.pk,
+        member=member.get_username(),
+        role=role,
+    )
+    return team_member
+
+
+def remove_team_member(user: User, inspection: Inspection, member_id: int) -> None:
+    require(is_lead(inspection, user))
+    team_member = TeamMember.objects.filter(inspection=inspection, pk=member_id).first()
+    if team_member is None:
+        raise Http404(_("No such team member"))
+    record(
+        user,
+        "team.removed",
+        team_member,
+        inspection_id=inspection.pk,
+        member=team_member.user.get_username(),
+    )
+    team_member.delete()
+
+
+def inspecting_people() -> QuerySet[Any]:
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(Q(profile__role__in=[r.value for r in Role if r not in SERVICE_ROLES]))
+        .order_by("username")
+    )

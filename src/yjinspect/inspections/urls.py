@@ -1,0 +1,14 @@
+"""URLs of inspections."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "inspections"
+urlpatterns = [
+    path("", views.inspection_list, name="list"),
+    path("new/", views.inspection_create, name="create"),
+    path("<int:pk>/", views.inspection_detail, name="detail"),
+    path("<int:pk>/stage/", views.inspection_advance, name="advance"),
+    path("<int:pk>/team/", views.inspection_team, name="team"),
+]

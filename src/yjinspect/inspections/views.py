@@ -1,0 +1,112 @@
+"""Thin views: parse the request, call services, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from yjinspect.accounts.roles import can_create_inspections, signed_in
+
+from . import services
+from .forms import InspectionForm, TeamMemberForm
+from .models import STATUS_ORDER, Status
+
+
+@login_required
+def inspection_list(request: HttpRequest) -> HttpResponse:
+    inspections = services.visible_inspections(request.user)
+    return render(
+        request,
+        "inspections/list.html",
+        {
+            "inspections": inspections,
+            "can_create": can_create_inspections(request.user),
+            "section": "inspections",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inspection_create(request: HttpRequest) -> HttpResponse:
+    services.require(can_create_inspections(request.user))
+    form = InspectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        inspection = services.create_inspection(signed_in(request), **form.cleaned_data)
+        messages.success(request, _("Inspection created"))
+        return redirect("inspections:detail", inspection.pk)
+    return render(request, "inspections/create.html", {"form": form, "section": "inspections"})
+
+
+@login_required
+def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = services.get_visible(request.user, pk)
+    return render(
+        request,
+        "inspections/detail.html",
+        {
+            "inspection": inspection,
+            "history": inspection.status_changes.select_related("by"),
+            "stages": STATUS_ORDER,
+            "current": STATUS_ORDER.index(Status(inspection.status)),
+            "is_lead": services.is_lead(inspection, request.user),
+            "team": inspection.team.select_related("user"),
+            "section": "inspections",
+        },
+    )
+
+
+@login_required
+@require_POST
+def inspection_advance(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = services.get_visible(request.user, pk)
+    try:
+        services.advance_status(signed_in(request), inspection, request.POST.get("to_status", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Stage updated"))
+    return redirect("inspections:detail", pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inspection_team(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = services.get_visible(request.user, pk)
+    is_lead = services.is_lead(inspection, request.user)
+    form = TeamMemberForm(request.POST or None, people=services.inspecting_people())
+    if request.method == "POST":
+        services.require(is_lead)
+        if "remove" in request.POST:
+            services.remove_team_member(signed_in(request), inspection, int(request.POST["remove"]))
+            messages.success(request, _("Removed from the team"))
+            return redirect("inspections:team", pk)
+        if form.is_valid():
+            try:
+                services.assign_team_member(
+                    signed_in(request),
+                    inspection,
+                    form.cleaned_data["user"],
+                    form.cleaned_data["role"],
+                )
+            except ValidationError as error:
+                form.add_error("user", error)
+            else:
+                messages.success(request, _("Team updated"))
+                return redirect("inspections:team", pk)
+    return render(
+        request,
+        "inspections/team.html",
+        {
+            "inspection": inspection,
+            "team": inspection.team.select_related("user"),
+            "form": form,
+            "is_lead": is_lead,
+            "section": "inspections",
+        },
+    )

@@ -1,0 +1,9 @@
+"""App configuration for ratings."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RatingsConfig(AppConfig):
+    name = "yjinspect.ratings"
+    verbose_name = _("Ratings")

@@ -1,0 +1,59 @@
+"""Recorded judgement ratings, overrides and sign-offs. Case-based ratings are never stored:
+they are computed by the engine from the answers every time they are shown."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class JudgementRating(models.Model):
+    """The team's rating of a judgement standard, with its reasons."""
+
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="judgement_ratings"
+    )
+    standard_id = models.CharField(max_length=16)
+    rating = models.CharField(_("rating"), max_length=32)
+    reasons = models.TextField(_("reasons"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "standard_id"], name="one_judgement")
+        ]
+
+
+class RatingOverride(models.Model):
+    """A lead inspector's rating in place of the computed one; the reason is shown with it."""
+
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="overrides"
+    )
+    standard_id = models.CharField(max_length=16)
+    rating = models.CharField(_("rating"), max_length=32)
+    reason = models.TextField(_("reason"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "standard_id"], name="one_override")
+        ]
+
+
+class SignOff(models.Model):
+    """The lead inspector's sign-off of the ratings, with a frozen copy of what was signed."""
+
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="sign_offs"
+    )
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    snapshot = models.JSONField()  # the ratings JSON and the evidence counts as signed
+    fingerprint = models.CharField(max_length=64)  # of the evidence; a change re-opens it
+
+    class Meta:
+        ordering = ["-at", "-id"]

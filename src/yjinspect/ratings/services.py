@@ -1,0 +1,194 @@
+"""Rate an inspection with the engine from its evidence, record judgements and overrides,
+and sign the ratings off."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from yjinspect.audit.services import record
+from yjinspect.cases.assessment import key_question_counts
+from yjinspect.engine import (
+    Basis,
+    InspectionRating,
+    RatingInputError,
+    StandardInput,
+    rate_inspection,
+    result_json,
+)
+from yjinspect.inspections.models import Inspection
+from yjinspect.inspections.services import is_assessing, is_lead, require
+
+from .models import JudgementRating, RatingOverride, SignOff
+
+
+@dataclass(frozen=True)
+class LiveRatings:
+    result: InspectionRating
+    json: dict[str, Any]  # the engine's JSON, with reasons in the page's language
+    fingerprint: str
+    sign_off: SignOff | None
+
+    @property
+    def signed_off(self) -> bool:
+        return self.sign_off is not None and self.sign_off.fingerprint == self.fingerprint
+
+    @property
+    def reopened(self) -> bool:
+        return self.sign_off is not None and not self.signed_off
+
+
+def evidence(inspection: Inspection) -> dict[str, StandardInput]:
+    """The engine's input: counts from submitted assessments, judgements and overrides."""
+    counts = key_question_counts(inspection)
+    judgements = {j.standard_id: j for j in JudgementRating.objects.filter(inspection=inspection)}
+    overrides = {o.standard_id: o for o in RatingOverride.objects.filter(inspection=inspection)}
+    given: dict[str, StandardInput] = {}
+    for standard in inspection.framework.standards:
+        override = overrides.get(standard.id)
+        if standard.basis is Basis.CASE:
+            kq_counts = counts.get(standard.id)
+            if kq_counts is None and override is None:
+                continue
+            given[standard.id] = StandardInput(
+                key_questions=kq_counts,
+                rating=override.rating if override else None,
+                override_reason=override.reason if override else None,
+            )
+        elif standard.id in judgements:
+            given[standard.id] = StandardInput(rating=judgements[standard.id].rating)
+    return given
+
+
+def _plain(given: dict[str, StandardInput]) -> dict[str, Any]:
+    return {
+        sid: {
+            "key_questions": {k: list(c) for k, c in (g.key_questions or {}).items()},
+            "rating": g.rating,
+            "override_reason": g.override_reason,
+        }
+        for sid, g in sorted(given.items())
+    }
+
+
+def _fingerprint(given: dict[str, StandardInput]) -> str:
+    return hashlib.sha256(json.dumps(_plain(given), sort_keys=True).encode()).hexdigest()
+
+
+def live_ratings(inspection: Inspection, language: str = "en") -> LiveRatings:
+    given = evidence(inspection)
+    result = rate_inspection(inspection.framework, given)
+    return LiveRatings(
+        result=result,
+        json=result_json(inspection.framework, result, language),
+        fingerprint=_fingerprint(given),
+        sign_off=SignOff.objects.filter(inspection=inspection).select_related("by").first(),
+    )
+
+
+def _check_rating(inspection: Inspection, standard_id: str, rating: str) -> None:
+    framework = inspection.framework
+    if not framework.has_standard(standard_id):
+        raise ValidationError(_("Unknown standard %(id)s") % {"id": standard_id})
+    if not framework.has_level(rating):
+        raise ValidationError(_("Choose a rating"))
+
+
+@transaction.atomic
+def record_judgement(
+    user: User, inspection: Inspection, standard_id: str, rating: str, reasons: str
+) -> JudgementRating:
+    require(is_assessing(inspection, user))
+    _check_rating(inspection, standard_id, rating)
+    if inspection.framework.standard(standard_id).basis is not Basis.JUDGEMENT:
+        raise ValidationError(_("This standard is rated from case assessments"))
+    if not reasons.strip():
+        raise ValidationError(_("Enter the reasons for the rating"))
+    judgement, _created = JudgementRating.objects.update_or_create(
+        inspection=inspection,
+        standard_id=standard_id,
+        defaults={"rating": rating, "reasons": reasons.strip(), "by": user},
+    )
+    record(
+        user,
+        "rating.judgement_recorded",
+        judgement,
+        inspection_id=inspection.pk,
+        standard=standard_id,
+        rating=rating,
+    )
+    return judgement
+
+
+@transaction.atomic
+def set_override(
+    user: User, inspection: Inspection, standard_id: str, rating: str, reason: str
+) -> RatingOverride:
+    require(is_lead(inspection, user))
+    _check_rating(inspection, standard_id, rating)
+    if inspection.framework.standard(standard_id).basis is not Basis.CASE:
+        raise ValidationError(_("Judgement standards are rated by the team, not overridden"))
+    if not reason.strip():
+        raise ValidationError(_("Enter the reason for the override; it is shown with the rating"))
+    override, _created = RatingOverride.objects.update_or_create(
+        inspection=inspection,
+        standard_id=standard_id,
+        defaults={"rating": rating, "reason": reason.strip(), "by": user},
+    )
+    record(
+        user,
+        "rating.overridden",
+        override,
+        inspection_id=inspection.pk,
+        standard=standard_id,
+        rating=rating,
+        reason=reason,
+    )
+    return override
+
+
+@transaction.atomic
+def remove_override(user: User, inspection: Inspection, standard_id: str) -> None:
+    require(is_lead(inspection, user))
+    override = RatingOverride.objects.filter(inspection=inspection, standard_id=standard_id).first()
+    if override is not None:
+        record(
+            user,
+            "rating.override_removed",
+            override,
+            inspection_id=inspection.pk,
+            standard=standard_id,
+        )
+        override.delete()
+
+
+@transaction.atomic
+def sign_off(user: User, inspection: Inspection) -> SignOff:
+    require(is_lead(inspection, user))
+    live = live_ratings(inspection)
+    if live.signed_off:
+        raise ValidationError(_("The ratings are already signed off"))
+    try:
+        given = evidence(inspection)
+    except RatingInputError as error:  # pragma: no cover - evidence is built from valid data
+        raise ValidationError(str(error)) from None
+    snapshot = {"ratings": live.json, "evidence": _plain(given)}
+    signed = SignOff.objects.create(
+        inspection=inspection, by=user, snapshot=snapshot, fingerprint=live.fingerprint
+    )
+    record(
+        user,
+        "rating.signed_off",
+        signed,
+        inspection_id=inspection.pk,
+        score=live.result.score,
+        overall=live.result.overall,
+    )
+    return signed

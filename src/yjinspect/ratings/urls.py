@@ -1,0 +1,11 @@
+"""URLs of ratings, under an inspection."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "ratings"
+urlpatterns = [
+    path("<int:pk>/ratings/", views.ratings_page, name="ratings"),
+    path("<int:pk>/standards/<str:standard_id>/", views.judgement_page, name="judgement"),
+]

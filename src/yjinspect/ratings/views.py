@@ -1,0 +1,101 @@
+"""The ratings page (live from the engine), judgement standards, overrides and sign-off."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from yjinspect.accounts.roles import signed_in
+from yjinspect.context import content_language
+from yjinspect.engine import Basis
+from yjinspect.inspections import services as inspections
+
+from . import services
+from .forms import JudgementForm, OverrideForm
+from .models import JudgementRating
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ratings_page(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    language = content_language()
+    framework = inspection.framework
+    form = OverrideForm(request.POST or None, framework=framework, language=language)
+    if request.method == "POST":
+        user = signed_in(request)
+        action = request.POST.get("action")
+        try:
+            if action == "sign_off":
+                services.sign_off(user, inspection)
+                messages.success(request, _("Ratings signed off"))
+                return redirect("ratings:ratings", pk)
+            if action == "remove_override":
+                services.remove_override(user, inspection, request.POST.get("standard_id", ""))
+                messages.success(request, _("Override removed"))
+                return redirect("ratings:ratings", pk)
+            if form.is_valid():
+                services.set_override(user, inspection, **form.cleaned_data)
+                messages.success(request, _("Override recorded"))
+                return redirect("ratings:ratings", pk)
+        except ValidationError as error:
+            form.add_error(None, error)
+    live = services.live_ratings(inspection, language)
+    return render(
+        request,
+        "ratings/ratings.html",
+        {
+            "inspection": inspection,
+            "framework": framework,
+            "live": live,
+            "form": form,
+            "is_lead": inspections.is_lead(inspection, request.user),
+            "section": "inspections",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def judgement_page(request: HttpRequest, pk: int, standard_id: str) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    framework = inspection.framework
+    if not framework.has_standard(standard_id) or (
+        framework.standard(standard_id).basis is not Basis.JUDGEMENT
+    ):
+        raise Http404(_("No such judgement standard"))
+    standard = framework.standard(standard_id)
+    existing = JudgementRating.objects.filter(
+        inspection=inspection, standard_id=standard_id
+    ).first()
+    initial = {"rating": existing.rating, "reasons": existing.reasons} if existing else None
+    form = JudgementForm(
+        request.POST or None, initial=initial, framework=framework, language=content_language()
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_judgement(
+                signed_in(request), inspection, standard_id, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Rating recorded"))
+            return redirect("ratings:ratings", pk)
+    return render(
+        request,
+        "ratings/judgement.html",
+        {
+            "inspection": inspection,
+            "standard": standard,
+            "form": form,
+            "existing": existing,
+            "can_record": inspections.is_assessing(inspection, request.user),
+            "section": "inspections",
+        },
+    )

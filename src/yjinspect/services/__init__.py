@@ -1,0 +1,1 @@
+"""Youth justice services: the partnerships that are inspected."""

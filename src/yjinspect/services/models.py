@@ -1,0 +1,48 @@
+"""A youth justice service and its management board."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Nation(models.TextChoices):
+    ENGLAND = "england", _("England")
+    WALES = "wales", _("Wales")
+
+
+class YouthJusticeService(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    nation = models.CharField(_("nation"), max_length=16, choices=Nation.choices)
+    local_authorities = models.CharField(
+        _("local authorities covered"),
+        max_length=500,
+        help_text=_("Separate several with commas, e.g. Blaenau Gwent, Caerphilly"),
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def local_authority_list(self) -> list[str]:
+        return [name.strip() for name in self.local_authorities.split(",") if name.strip()]
+
+
+class BoardMember(models.Model):
+    """A member of the service's management board (a named office holder, not a child)."""
+
+    service = models.ForeignKey(
+        YouthJusticeService, on_delete=models.CASCADE, related_name="board_members"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    board_role = models.CharField(_("role on the board"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200)
+
+    class Meta:
+        ordering = ["service", "board_role", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.board_role}"

@@ -1,0 +1,38 @@
+"""Operations on services, audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from yjinspect.accounts.roles import is_admin
+from yjinspect.audit.services import record
+
+from .forms import BoardMemberForm, ServiceForm
+from .models import BoardMember, YouthJusticeService
+
+
+def save_service(user: Any, form: ServiceForm) -> YouthJusticeService:
+    if not is_admin(user):
+        raise PermissionDenied(_("Only an inspectorate admin can change services."))
+    created = form.instance.pk is None
+    service: YouthJusticeService = form.save()
+    record(
+        user,
+        "service.created" if created else "service.changed",
+        service,
+        changed=form.changed_data,
+    )
+    return service
+
+
+def add_board_member(user: Any, service: YouthJusticeService, form: BoardMemberForm) -> BoardMember:
+    if not is_admin(user):
+        raise PermissionDenied(_("Only an inspectorate admin can change services."))
+    member: BoardMember = form.save(commit=False)
+    member.service = service
+    member.save()
+    record(user, "board_member.added", member, service=service.name)
+    return member

@@ -1,0 +1,68 @@
+"""Drawing the sample, replacing a case with a reason, allocating cases to assessors."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from yjinspect.audit.models import AuditEvent
+from yjinspect.cases.models import Sample, SampledCase
+
+
+def test_the_sample_is_drawn_with_a_recorded_seed_and_its_profile_shown(sampled, as_user, alice):
+    sample = Sample.objects.get(inspection=sampled)
+    assert sample.seed == 11
+    page = as_user(alice).get(f"/inspections/{sampled.pk}/sample/").content.decode()
+    assert "with seed 11" in page
+    assert "Population and sample profile" in page
+    court = sample.summary["court"]
+    assert SampledCase.objects.filter(population="court").count() == court["size"]
+    assert sum(s for _, s in court["profile"]["sex"].values()) == court["size"]
+
+
+def test_cases_are_allocated_evenly_to_the_assessors(sampled, ian, lara):
+    counts = Counter(SampledCase.objects.values_list("assessor__username", flat=True))
+    assert set(counts) == {"ian", "lara"}
+    assert abs(counts["ian"] - counts["lara"]) <= 1
+
+
+def test_a_case_is_replaced_from_the_same_stratum_and_the_reason_kept(sampled, as_user, alice):
+    old = SampledCase.objects.filter(inspection=sampled).first()
+    client = as_user(alice)
+    empty = client.post(f"/inspections/{sampled.pk}/sample/{old.pk}/replace/", {"reason": " "})
+    assert "Enter why the case is being replaced" in empty.content.decode()
+    client.post(
+        f"/inspections/{sampled.pk}/sample/{old.pk}/replace/",
+        {"reason": "Case transferred to another service"},
+    )
+    old.refresh_from_db()
+    if old.is_replaced:
+        new = old.replaced_by
+        assert new.stratum == old.stratum and new.case != old.case
+        assert (
+            "Case transferred to another service"
+            in client.get(f"/inspections/{sampled.pk}/sample/").content.decode()
+        )
+        assert AuditEvent.objects.filter(action="sample.case_replaced").exists()
+    else:  # a stratum of one eligible case has nobody to replace it with, and says so
+        assert (
+            "No other eligible case in the same stratum"
+            in client.post(
+                f"/inspections/{sampled.pk}/sample/{old.pk}/replace/", {"reason": "x"}
+            ).content.decode()
+        )
+
+
+def test_the_sample_cannot_be_drawn_twice(sampled, as_user, alice):
+    page = as_user(alice).post(f"/inspections/{sampled.pk}/sample/", {"seed": "5"}).content.decode()
+    assert Sample.objects.get(inspection=sampled).seed == 11
+    assert "with seed 11" in page
+
+
+def test_the_sample_page_needs_a_bounded_number_of_queries(
+    sampled, as_user, alice, django_assert_max_num_queries
+):
+    client = as_user(alice)
+    with django_assert_max_num_queries(15):
+        assert client.get(f"/inspections/{sampled.pk}/sample/").status_code == 200
+    with django_assert_max_num_queries(15):
+        assert client.get(f"/inspections/{sampled.pk}/cases/").status_code == 200
