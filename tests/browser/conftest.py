@@ -1,0 +1,58 @@
+"""Browser tests: Debian's Chromium driven by Playwright, against Django's live server.
+
+axe-core comes from the npm package (node_modules/axe-core), injected into each page.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    executable = os.environ.get("YJ_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    # Playwright's sync API runs an event loop; Django refuses ORM calls from inside one
+    # unless told this is deliberate (the tests call the ORM between page actions).
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server) -> Page:
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def sign_in(page: Page, username: str) -> None:
+    page.goto("/sign-in/")
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill("pass-" + username)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/inspections/")
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """axe-core's WCAG 2.2 AA violations on the page as it stands."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: "tag", values: tags}}))
+            .violations.map(v => ({id: v.id, help: v.help,
+                                   nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}))""",
+        WCAG_TAGS,
+    )
