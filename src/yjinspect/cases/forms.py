@@ -113,3 +113,18 @@ class AssessmentForm(forms.Form):
     def case_manager(self) -> bool | None:
         value = self.cleaned_data.get("case_manager_present")
         return {"yes": True, "no": False}.get(value or "")
+
+
+class ModerationShareForm(forms.Form):
+    share_percent = forms.IntegerField(
+        label=_("Share of cases to second-assess (%)"),
+        help_text=_("At least one case per assessor is always included."),
+        min_value=1,
+        max_value=100,
+        error_messages={
+            "required": _("Enter the share of cases, from 1 to 100"),
+            "invalid": _("The share must be a whole number, from 1 to 100"),
+            "min_value": _("The share must be between 1 and 100 per cent"),
+            "max_value": _("The share must be between 1 and 100 per cent"),
+        },
+    )

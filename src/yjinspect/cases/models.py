@@ -180,3 +180,28 @@ class Answer(models.Model):
                 fields=["assessment", "key_question_id"], name="one_answer_per_key_question"
             )
         ]
+
+
+class ModerationDecision(models.Model):
+    """The agreed answer where a first and second assessment disagreed on a key question.
+    The agreed answer replaces the first assessment's answer, so ratings count it; both
+    original answers are kept here."""
+
+    sampled_case = models.ForeignKey(
+        SampledCase, on_delete=models.CASCADE, related_name="moderation_decisions"
+    )
+    standard_id = models.CharField(max_length=16)
+    key_question_id = models.CharField(max_length=16)
+    first_value = models.CharField(max_length=4)
+    second_value = models.CharField(max_length=4)
+    agreed_value = models.CharField(max_length=4, choices=Answer.Value.choices)
+    note = models.TextField(blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sampled_case", "key_question_id"], name="one_decision_per_question"
+            )
+        ]

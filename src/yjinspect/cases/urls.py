@@ -11,5 +11,6 @@ urlpatterns = [
     path("<int:pk>/sample/", views.sample_page, name="sample"),
     path("<int:pk>/sample/<int:sampled_id>/replace/", views.replace_case, name="replace"),
     path("<int:pk>/cases/", views.my_cases, name="my_cases"),
+    path("<int:pk>/moderation/", views.moderation_page, name="moderation"),
     path("<int:pk>/cases/<int:sampled_id>/<str:standard_id>/", views.assess, name="assess"),
 ]

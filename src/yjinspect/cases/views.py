@@ -17,8 +17,14 @@ from yjinspect.inspections import services as inspections
 from yjinspect.inspections.models import Inspection
 
 from . import assessment as assessing
-from . import caseload, sampling
-from .forms import AssessmentForm, CaseloadUploadForm, DrawSampleForm, ReplaceCaseForm
+from . import caseload, moderation, sampling
+from .forms import (
+    AssessmentForm,
+    CaseloadUploadForm,
+    DrawSampleForm,
+    ModerationShareForm,
+    ReplaceCaseForm,
+)
 from .models import Case, CaseAssessment, CaseloadImport, Sample, SampledCase
 
 PREVIEW_ROWS = 10
@@ -162,7 +168,7 @@ def my_cases(request: HttpRequest, pk: int) -> HttpResponse:
         )
     )
     rows = [(c, assessing.applicable_standards(inspection, c)) for c in mine]
-    return _page(request, "cases/my_cases.html", inspection, rows=rows)
+    return _page(request, "cases/my_cases.html", inspection, rows=rows, user_id=user.pk)
 
 
 @login_required
@@ -219,4 +225,55 @@ def assess(request: HttpRequest, pk: int, sampled_id: int, standard_id: str) -> 
         standard=standard,
         assessment=existing,
         kind=kind,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def moderation_page(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    form = ModerationShareForm(
+        request.POST if "share_percent" in request.POST else None,
+        initial={"share_percent": moderation.DEFAULT_SHARE_PERCENT},
+    )
+    if request.method == "POST":
+        user = signed_in(request)
+        try:
+            if "share_percent" in request.POST:
+                if form.is_valid():
+                    chosen = moderation.select_cases(
+                        user, inspection, form.cleaned_data["share_percent"]
+                    )
+                    messages.success(
+                        request, _("%(n)s cases marked for second assessment") % {"n": chosen}
+                    )
+                    return redirect("cases:moderation", pk)
+            else:
+                moderation.resolve(
+                    user,
+                    inspection,
+                    int(request.POST.get("sampled", "0") or 0),
+                    request.POST.get("key_question", ""),
+                    request.POST.get("agreed", ""),
+                    request.POST.get("note", ""),
+                )
+                messages.success(request, _("Agreed answer recorded"))
+                return redirect("cases:moderation", pk)
+        except ValidationError as error:
+            form.add_error(None, error)
+    found = moderation.pairs(inspection)
+    cases = (
+        SampledCase.objects.filter(inspection=inspection, for_moderation=True)
+        .select_related("case", "assessor", "second_assessor")
+        .order_by("case__case_ref")
+    )
+    return _page(
+        request,
+        "cases/moderation.html",
+        inspection,
+        form=form,
+        cases=cases,
+        disagreements=[p for p in found if p.first != p.second],
+        stats=moderation.statistics(found),
+        pairs_count=len(found),
     )

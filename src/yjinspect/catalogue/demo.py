@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from yjinspect.accounts.models import PartnerInspectorate, Profile, Role
-from yjinspect.cases import assessment, caseload, sampling
+from yjinspect.cases import assessment, caseload, moderation, sampling
 from yjinspect.inspections.models import Inspection, Status, StatusChange, TeamMember
 from yjinspect.ratings import services as ratings
 from yjinspect.services.models import BoardMember, Nation, YouthJusticeService
@@ -122,27 +122,46 @@ def _fill_inspection(inspection: Inspection, lead: Any) -> None:
         for standard in inspection.framework.standards
         for kq in standard.key_questions
     }
-    for sampled in sampling.current_sample(inspection):
+
+    def answer_all(sampled: Any, user: Any, kind: str, flip: float) -> None:
         for standard in assessment.applicable_standards(inspection, sampled):
             answers = {}
             for kq in standard.key_questions:
-                roll = rng.random()
-                value = (
-                    "na"
-                    if kq.aim == "others_safety" and roll < 0.2
-                    else ("yes" if rng.random() < strength[kq.id] else "no")
-                )
+                if kq.aim == "others_safety" and rng.random() < 0.2:
+                    value = "na"
+                else:
+                    value = "yes" if rng.random() < strength[kq.id] else "no"
+                if rng.random() < flip:  # a second assessor sometimes sees it differently
+                    value = "no" if value == "yes" else "yes"
                 answers[kq.id] = assessment.AnswerInput(value, "Seen in the case record.")
             assessment.save(
-                lead,
+                user,
                 sampled,
                 standard,
-                kind="first",
+                kind=kind,
                 version=0,
                 answers=answers,
                 case_manager_present=rng.random() < 0.8,
                 submit=True,
             )
+
+    for sampled in sampling.current_sample(inspection):
+        answer_all(sampled, sampled.assessor, "first", 0.0)
+    moderation.select_cases(lead, inspection, moderation.DEFAULT_SHARE_PERCENT)
+    rng = random.Random(8)
+    for sampled in sampling.current_sample(inspection).filter(for_moderation=True):
+        answer_all(sampled, sampled.second_assessor, "second", 0.15)
+    # The lead settles half the disagreements; the rest are left for a newcomer to try.
+    open_pairs = [p for p in moderation.pairs(inspection) if p.first != p.second]
+    for pair in open_pairs[::2]:
+        moderation.resolve(
+            lead,
+            inspection,
+            pair.sampled.pk,
+            pair.key_question_id,
+            pair.second,
+            "Agreed at the moderation meeting.",
+        )
     for standard_id, rating in (
         ("1.1", "good"),
         ("1.2", "requires_improvement"),
