@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "yjinspect.inspections",
     "yjinspect.cases",
     "yjinspect.ratings",
+    "yjinspect.fieldwork",
     "yjinspect.catalogue",
 ]
 

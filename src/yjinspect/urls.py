@@ -19,6 +19,7 @@ urlpatterns = [
     path("inspections/", include("yjinspect.inspections.urls")),
     path("inspections/", include("yjinspect.cases.urls")),
     path("inspections/", include("yjinspect.ratings.urls")),
+    path("inspections/", include("yjinspect.fieldwork.urls")),
     path("services/", include("yjinspect.services.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -39,6 +39,8 @@ def test_every_workflow_page_has_no_violations(page: Page, sampled, alice, langu
         f"/inspections/{pk}/cases/{case.pk}/2.1/",
         f"/inspections/{pk}/ratings/",
         f"/inspections/{pk}/standards/1.1/",
+        f"/inspections/{pk}/moderation/",
+        f"/inspections/{pk}/consents/",
         "/services/",
         f"/services/{sampled.service.pk}/",
     ]

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from yjinspect.accounts.models import PartnerInspectorate, Profile, Role
 from yjinspect.cases import assessment, caseload, moderation, sampling
+from yjinspect.fieldwork import services as fieldwork
 from yjinspect.inspections.models import Inspection, Status, StatusChange, TeamMember
 from yjinspect.ratings import services as ratings
 from yjinspect.services.models import BoardMember, Nation, YouthJusticeService
@@ -161,6 +162,31 @@ def _fill_inspection(inspection: Inspection, lead: Any) -> None:
             pair.key_question_id,
             pair.second,
             "Agreed at the moderation meeting.",
+        )
+    consent = fieldwork.record_consent(lead, inspection, "Child 1", "child", DEMO_FIELDWORK)
+    for key_question, source, summary, given in (
+        (
+            "1.1.1",
+            "meeting_board",
+            "The board has a written vision that partners could describe.",
+            None,
+        ),
+        ("1.1.2", "document", "Partnership agreement signed by all statutory partners.", None),
+        (
+            "1.1.3",
+            "child_view",
+            "Said their worker explained what would happen at each stage.",
+            consent,
+        ),
+    ):
+        fieldwork.add_evidence(
+            lead,
+            inspection,
+            "1.1",
+            key_question_id=key_question,
+            source=source,
+            summary=summary,
+            consent=given,
         )
     for standard_id, rating in (
         ("1.1", "good"),

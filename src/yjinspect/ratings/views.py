@@ -13,6 +13,9 @@ from django.views.decorators.http import require_http_methods
 from yjinspect.accounts.roles import signed_in
 from yjinspect.context import content_language
 from yjinspect.engine import Basis
+from yjinspect.fieldwork import services as fieldwork
+from yjinspect.fieldwork.forms import EvidenceForm
+from yjinspect.fieldwork.models import Consent, EvidenceItem
 from yjinspect.inspections import services as inspections
 
 from . import services
@@ -63,6 +66,7 @@ def ratings_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def judgement_page(request: HttpRequest, pk: int, standard_id: str) -> HttpResponse:
+    """A judgement standard: its key questions, the evidence against each, the team's rating."""
     inspection = inspections.get_visible(request.user, pk)
     framework = inspection.framework
     if not framework.has_standard(standard_id) or (
@@ -70,23 +74,40 @@ def judgement_page(request: HttpRequest, pk: int, standard_id: str) -> HttpRespo
     ):
         raise Http404(_("No such judgement standard"))
     standard = framework.standard(standard_id)
+    language = content_language()
     existing = JudgementRating.objects.filter(
         inspection=inspection, standard_id=standard_id
     ).first()
     initial = {"rating": existing.rating, "reasons": existing.reasons} if existing else None
-    form = JudgementForm(
-        request.POST or None, initial=initial, framework=framework, language=content_language()
+    # Two forms on one page: the evidence form is the one with a summary.
+    adding_evidence = request.method == "POST" and "summary" in request.POST
+    rating_data = request.POST if request.method == "POST" and not adding_evidence else None
+    form = JudgementForm(rating_data, initial=initial, framework=framework, language=language)
+    consents = Consent.objects.filter(inspection=inspection, withdrawn_at__isnull=True)
+    evidence_form = EvidenceForm(
+        request.POST if adding_evidence else None,
+        standard=standard,
+        language=language,
+        consents=consents,
     )
-    if request.method == "POST" and form.is_valid():
+    user = signed_in(request)
+    if adding_evidence and evidence_form.is_valid():
         try:
-            services.record_judgement(
-                signed_in(request), inspection, standard_id, **form.cleaned_data
-            )
+            fieldwork.add_evidence(user, inspection, standard_id, **evidence_form.cleaned_data)
+        except ValidationError as error:
+            evidence_form.add_error(None, error)
+        else:
+            messages.success(request, _("Evidence recorded"))
+            return redirect("ratings:judgement", pk, standard_id)
+    elif rating_data is not None and form.is_valid():
+        try:
+            services.record_judgement(user, inspection, standard_id, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Rating recorded"))
             return redirect("ratings:ratings", pk)
+    evidence = EvidenceItem.objects.filter(inspection=inspection, standard_id=standard_id)
     return render(
         request,
         "ratings/judgement.html",
@@ -94,6 +115,9 @@ def judgement_page(request: HttpRequest, pk: int, standard_id: str) -> HttpRespo
             "inspection": inspection,
             "standard": standard,
             "form": form,
+            "evidence_form": evidence_form,
+            "error_form": evidence_form if evidence_form.errors else form,
+            "evidence": evidence.select_related("consent", "recorded_by"),
             "existing": existing,
             "can_record": inspections.is_assessing(inspection, request.user),
             "section": "inspections",

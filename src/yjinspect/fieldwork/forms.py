@@ -1,0 +1,67 @@
+"""Forms for evidence and consent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from yjinspect.engine import Standard
+from yjinspect.inspections.forms import GovukDateField
+
+from .models import Consent, Source
+
+
+class EvidenceForm(forms.Form):
+    key_question_id = forms.ChoiceField(
+        label=_("Key question"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the key question the evidence is for")},
+    )
+    source = forms.ChoiceField(
+        label=_("Source"),
+        choices=Source.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose where the evidence comes from")},
+    )
+    consent = forms.ModelChoiceField(
+        label=_("Consent (for a child's or parent's view)"),
+        queryset=Consent.objects.none(),
+        required=False,
+        empty_label=_("No consent needed"),
+    )
+    summary = forms.CharField(
+        label=_("What the evidence shows"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10_000,
+        error_messages={"required": _("Enter what the evidence shows")},
+    )
+
+    def __init__(
+        self, *args: Any, standard: Standard, language: str, consents: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["key_question_id"].choices = [  # type: ignore[attr-defined]
+            (kq.id, f"{kq.id} {kq.text.get(language)}") for kq in standard.key_questions
+        ]
+        self.fields["consent"].queryset = consents  # type: ignore[attr-defined]
+
+
+class ConsentForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Reference"),
+        max_length=40,
+        help_text=_("A label such as ‘Child 3’ or ‘Parent 2’. Never a name."),
+        error_messages={"required": _("Enter a reference, such as Child 3")},
+    )
+    person = forms.ChoiceField(
+        label=_("Whose consent"),
+        choices=Consent.Person.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether this is a child or a parent or carer")},
+    )
+    given_on = GovukDateField(
+        label=_("Consent given on"),
+        error_messages={"required": _("Enter the date consent was given")},
+    )

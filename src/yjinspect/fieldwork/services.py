@@ -1,0 +1,118 @@
+"""Record evidence and consents; withdrawing consent removes the evidence that relied on it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from yjinspect.audit.services import record
+from yjinspect.engine import Basis
+from yjinspect.inspections.models import Inspection
+from yjinspect.inspections.services import is_assessing, require
+
+from .models import NEEDS_CONSENT, Consent, EvidenceItem, Source
+
+
+@transaction.atomic
+def record_consent(
+    user: User, inspection: Inspection, reference: str, person: str, given_on: date
+) -> Consent:
+    require(is_assessing(inspection, user))
+    reference = reference.strip()
+    if Consent.objects.filter(inspection=inspection, reference=reference).exists():
+        raise ValidationError(_("A consent with this reference is already recorded"))
+    consent = Consent.objects.create(
+        inspection=inspection,
+        reference=reference,
+        person=person,
+        given_on=given_on,
+        recorded_by=user,
+    )
+    record(user, "consent.recorded", consent, inspection_id=inspection.pk, reference=reference)
+    return consent
+
+
+@transaction.atomic
+def withdraw_consent(user: User, inspection: Inspection, consent_id: int) -> int:
+    """Mark the consent withdrawn and delete the evidence that used it; returns how many."""
+    require(is_assessing(inspection, user))
+    consent = Consent.objects.filter(
+        inspection=inspection, pk=consent_id, withdrawn_at__isnull=True
+    ).first()
+    if consent is None:
+        raise ValidationError(_("No such consent, or it was already withdrawn"))
+    removed, _detail = EvidenceItem.objects.filter(consent=consent).delete()
+    consent.withdrawn_at = timezone.now()
+    consent.save(update_fields=["withdrawn_at"])
+    # The audit keeps that evidence was removed, not what it said.
+    record(
+        user,
+        "consent.withdrawn",
+        consent,
+        inspection_id=inspection.pk,
+        reference=consent.reference,
+        evidence_removed=removed,
+    )
+    return removed
+
+
+@transaction.atomic
+def add_evidence(
+    user: User,
+    inspection: Inspection,
+    standard_id: str,
+    *,
+    key_question_id: str,
+    source: str,
+    summary: str,
+    consent: Consent | None,
+) -> EvidenceItem:
+    require(is_assessing(inspection, user))
+    framework = inspection.framework
+    standard = framework.standard(standard_id)
+    if standard.basis is not Basis.JUDGEMENT:
+        raise ValidationError(_("Evidence is recorded here for judgement standards only"))
+    if key_question_id not in standard.key_question_set:
+        raise ValidationError(_("Choose one of this standard's key questions"))
+    if source in NEEDS_CONSENT:
+        if (
+            consent is None
+            or consent.withdrawn_at is not None
+            or consent.inspection_id != inspection.pk
+        ):
+            raise ValidationError(
+                _(
+                    "A child's or parent's view can only be recorded with their consent: "
+                    "record the consent first"
+                )
+            )
+    else:
+        consent = None
+    item = EvidenceItem.objects.create(
+        inspection=inspection,
+        standard_id=standard_id,
+        key_question_id=key_question_id,
+        source=source,
+        summary=summary.strip(),
+        consent=consent,
+        recorded_by=user,
+    )
+    record(
+        user,
+        "evidence.added",
+        item,
+        inspection_id=inspection.pk,
+        standard=standard_id,
+        key_question=key_question_id,
+        source=source,
+    )
+    return item
+
+
+def source_label(source: str) -> str:
+    return str(Source(source).label)

@@ -1,0 +1,8 @@
+"""URLs of fieldwork evidence."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "fieldwork"
+urlpatterns = [path("<int:pk>/consents/", views.consents_page, name="consents")]
