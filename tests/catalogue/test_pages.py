@@ -67,3 +67,8 @@ def test_a_demo_user_can_sign_in_and_out(client):
     assert "Signed in as admin" in client.get("/").content.decode()
     client.post("/sign-out/")
     assert "Signed in as" not in client.get("/").content.decode()
+
+
+def test_the_health_check_answers_without_a_session(client):
+    response = client.get("/healthz")
+    assert (response.status_code, response.content) == (200, b"ok")

@@ -29,7 +29,6 @@ class CaseloadImport(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     file_name = models.CharField(max_length=255)
     state = models.CharField(max_length=16, choices=State.choices)
-    rows = models.JSONField(default=list)  # checked rows, kept until confirmed
     problems = models.JSONField(default=list)  # every problem, by row and column
     rows_total = models.PositiveIntegerField(default=0)
     rows_done = models.PositiveIntegerField(default=0)
@@ -38,10 +37,9 @@ class CaseloadImport(models.Model):
         ordering = ["-uploaded_at", "-id"]
 
 
-class Case(models.Model):
-    inspection = models.ForeignKey(
-        "inspections.Inspection", on_delete=models.CASCADE, related_name="cases"
-    )
+class CaseFields(models.Model):
+    """The columns a case has, shared by staged rows and imported cases."""
+
     case_ref = models.CharField(_("case reference"), max_length=60)
     disposal = models.CharField(max_length=16)
     disposal_type = models.CharField(max_length=60)
@@ -52,6 +50,25 @@ class Case(models.Model):
     rosh = models.CharField(max_length=16)
     safety_wellbeing = models.CharField(max_length=16)
     extra = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class StagedCase(CaseFields):
+    """A checked row of an upload waiting for confirmation; moved into Case by one
+    INSERT ... SELECT when confirmed, so a large import is a single statement."""
+
+    upload = models.ForeignKey(CaseloadImport, on_delete=models.CASCADE, related_name="staged")
+
+    class Meta:
+        ordering = ["id"]
+
+
+class Case(CaseFields):
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="cases"
+    )
 
     class Meta:
         ordering = ["case_ref"]

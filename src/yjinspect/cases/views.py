@@ -79,16 +79,14 @@ def caseload_check(request: HttpRequest, pk: int, upload_id: int) -> HttpRespons
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("cases:caseload_check", pk, upload.pk)
-    done = caseload.rows_done(upload)
+    columns, preview = caseload.preview(upload, PREVIEW_ROWS)
     return _page(
         request,
         "cases/caseload_check.html",
         inspection,
         upload=upload,
-        preview=upload.rows[:PREVIEW_ROWS],
-        columns=list(upload.rows[0]) if upload.rows else [],
-        rows_done=done,
-        percent=100 * done // upload.rows_total if upload.rows_total else 0,
+        preview=preview,
+        columns=columns,
     )
 
 

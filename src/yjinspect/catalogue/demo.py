@@ -16,6 +16,7 @@ from django.db import transaction
 
 from yjinspect.accounts.models import PartnerInspectorate, Profile, Role
 from yjinspect.cases import assessment, caseload, moderation, sampling
+from yjinspect.engine import Basis
 from yjinspect.fieldwork import services as fieldwork
 from yjinspect.inspections.models import Inspection, Status, StatusChange, TeamMember
 from yjinspect.ratings import services as ratings
@@ -100,18 +101,18 @@ def load_demo(password: str) -> list[str]:
             inspection=inspection, user=users[name], defaults={"role": DEMO_USERS[name]}
         )
     if fresh:
-        _fill_inspection(inspection, users["lead"])
+        fill_inspection(inspection, users["lead"])
     return list(DEMO_USERS)
 
 
-def _fill_inspection(inspection: Inspection, lead: Any) -> None:
+def fill_inspection(inspection: Inspection, lead: Any, caseload_rows: int = 300) -> None:
     """Caseload, sample, submitted assessments and judgement ratings, through the same
     services the pages use (so the demo is audited like real work)."""
     upload = caseload.check_upload(
         lead,
         inspection,
         "demo-caseload.csv",
-        io.BytesIO(caseload_csv(300, fieldwork=DEMO_FIELDWORK, seed=7).encode()),
+        io.BytesIO(caseload_csv(caseload_rows, fieldwork=DEMO_FIELDWORK, seed=7).encode()),
     )
     caseload.confirm_import(lead, upload)
     sampling.draw(lead, inspection, seed=2024)
@@ -195,6 +196,8 @@ def _fill_inspection(inspection: Inspection, lead: Any) -> None:
         ("1.4", "outstanding"),
         ("3.4", "good"),
     ):
+        if inspection.framework.standard(standard_id).basis is not Basis.JUDGEMENT:
+            continue  # 3.4 is rated from cases under the 2018 standards
         ratings.record_judgement(
             lead,
             inspection,

@@ -8,8 +8,10 @@ service's own reference with age, sex, ethnicity group, disposal and risk levels
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
+from types import MappingProxyType
+from typing import NamedTuple
 
 from .errors import CaseloadError, CaseloadInvalid
 
@@ -30,11 +32,12 @@ RISK_LEVELS = ("low", "medium", "high", "very_high")
 # Wales); some stay on past 18 to finish an order, so the upper limit is generous.
 MIN_AGE, MAX_AGE = 10, 25
 MAX_TEXT = 60
+_required = itemgetter(*REQUIRED_COLUMNS)
 
 
-@dataclass(frozen=True, slots=True)
-class CaseRecord:
-    """One child's case as the service lists it."""
+class CaseRecord(NamedTuple):
+    """One child's case as the service lists it. A NamedTuple rather than a frozen dataclass:
+    a 50,000-row caseload builds 50,000 of them, at a third of the cost."""
 
     case_ref: str
     disposal: str
@@ -45,7 +48,7 @@ class CaseRecord:
     ethnicity: str
     rosh: str
     safety_wellbeing: str
-    extra: Mapping[str, str] = field(default_factory=dict)  # optional columns, kept for profiles
+    extra: Mapping[str, str] = MappingProxyType({})  # optional columns, kept for profiles
 
     def value(self, name: str) -> str:
         """A field as text, for strata and profiles."""
@@ -91,84 +94,114 @@ def parse_caseload(
         if None in row:  # csv.DictReader puts surplus cells under the key None
             problems.append(CaseloadError("more cells than the header has columns", row=number))
             continue
-        before = len(problems)
-        values = {c: (row.get(c) or "").strip() for c in REQUIRED_COLUMNS}
-        for column in REQUIRED_COLUMNS:
-            if not values[column]:
-                problems.append(CaseloadError("is empty", row=number, column=column))
-            elif len(values[column]) > MAX_TEXT:
-                problems.append(
-                    CaseloadError(
-                        f"is longer than {MAX_TEXT} characters", row=number, column=column
-                    )
-                )
-        if len(problems) > before:
-            continue
-        ref = values["case_ref"]
-        if ref in first_seen:
-            problems.append(
-                CaseloadError(
-                    f"case reference '{ref}' is already on row {first_seen[ref]}",
-                    row=number,
-                    column="case_ref",
+        try:
+            cells = _required(row)
+        except KeyError:  # a row from a reader that leaves out empty columns
+            cells = tuple(row.get(c) for c in REQUIRED_COLUMNS)
+        values = [(cell or "").strip() for cell in cells]
+        ref, disposal, disposal_type, start_text, sex, age_text, ethnicity, rosh, wellbeing = values
+        # The fast path for a good row (50,000-row imports); any doubt goes to _problems,
+        # which names each fault.
+        start = _date(start_text)
+        age = _age(age_text)
+        if (
+            start is not None
+            and age is not None
+            and all(values)
+            and max(map(len, values)) <= MAX_TEXT
+            and disposal in DISPOSALS
+            and rosh in RISK_LEVELS
+            and wellbeing in RISK_LEVELS
+            and ref not in first_seen
+        ):
+            first_seen[ref] = number
+            cases.append(
+                CaseRecord(
+                    case_ref=ref,
+                    disposal=disposal,
+                    disposal_type=disposal_type,
+                    start_date=start,
+                    sex=sex.lower(),
+                    age=age,
+                    ethnicity=ethnicity,
+                    rosh=rosh,
+                    safety_wellbeing=wellbeing,
+                    extra={c: (row.get(c) or "").strip() for c in extra_columns},
                 )
             )
         else:
-            first_seen[ref] = number
-        for column, allowed in (
-            ("disposal", DISPOSALS),
-            ("rosh", RISK_LEVELS),
-            ("safety_wellbeing", RISK_LEVELS),
-        ):
-            if values[column] not in allowed:
-                problems.append(
-                    CaseloadError(
-                        f"'{values[column]}' is not one of: {', '.join(allowed)}",
-                        row=number,
-                        column=column,
-                    )
-                )
-        try:
-            start = date.fromisoformat(values["start_date"])
-        except ValueError:
-            problems.append(
-                CaseloadError(
-                    f"'{values['start_date']}' is not a date as YYYY-MM-DD",
-                    row=number,
-                    column="start_date",
-                )
+            problems.extend(
+                _problems(number, dict(zip(REQUIRED_COLUMNS, values, strict=True)), first_seen)
             )
-            start = date.min
-        age = _age(values["age"])
-        if age is None:
-            problems.append(
-                CaseloadError(
-                    f"'{values['age']}' is not a whole number from {MIN_AGE} to {MAX_AGE}",
-                    row=number,
-                    column="age",
-                )
-            )
-        if len(problems) > before or age is None:
-            continue
-        cases.append(
-            CaseRecord(
-                case_ref=ref,
-                disposal=values["disposal"],
-                disposal_type=values["disposal_type"],
-                start_date=start,
-                sex=values["sex"].lower(),
-                age=age,
-                ethnicity=values["ethnicity"],
-                rosh=values["rosh"],
-                safety_wellbeing=values["safety_wellbeing"],
-                extra={c: (row.get(c) or "").strip() for c in extra_columns},
-            )
-        )
     if problems:
         raise CaseloadInvalid(problems)
     if not cases:
         raise CaseloadInvalid([CaseloadError("the caseload has no rows after the header")])
     return cases
+
+
+def _problems(
+    number: int, values: dict[str, str], first_seen: dict[str, int]
+) -> list[CaseloadError]:
+    """Every fault of a row that failed the fast path, each naming its column."""
+    found: list[CaseloadError] = []
+    for column in REQUIRED_COLUMNS:
+        if not values[column]:
+            found.append(CaseloadError("is empty", row=number, column=column))
+        elif len(values[column]) > MAX_TEXT:
+            found.append(
+                CaseloadError(f"is longer than {MAX_TEXT} characters", row=number, column=column)
+            )
+    if found:
+        return found
+    ref = values["case_ref"]
+    if ref in first_seen:
+        found.append(
+            CaseloadError(
+                f"case reference '{ref}' is already on row {first_seen[ref]}",
+                row=number,
+                column="case_ref",
+            )
+        )
+    else:
+        first_seen[ref] = number
+    for column, allowed in (
+        ("disposal", DISPOSALS),
+        ("rosh", RISK_LEVELS),
+        ("safety_wellbeing", RISK_LEVELS),
+    ):
+        if values[column] not in allowed:
+            found.append(
+                CaseloadError(
+                    f"'{values[column]}' is not one of: {', '.join(allowed)}",
+                    row=number,
+                    column=column,
+                )
+            )
+    if _date(values["start_date"]) is None:
+        found.append(
+            CaseloadError(
+                f"'{values['start_date']}' is not a date as YYYY-MM-DD",
+                row=number,
+                column="start_date",
+            )
+        )
+    if _age(values["age"]) is None:
+        found.append(
+            CaseloadError(
+                f"'{values['age']}' is not a whole number from {MIN_AGE} to {MAX_AGE}",
+                row=number,
+                column="age",
+            )
+        )
+    return found
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _age(text: str) -> int | None:
