@@ -6,21 +6,12 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from yjinspect.engine.caseload import REQUIRED_COLUMNS
+
 COURT_TYPES = ("referral order", "youth rehabilitation order", "detention and training order")
 OUT_OF_COURT_TYPES = ("youth caution", "youth conditional caution", "community resolution")
 ETHNICITIES = ("white", "mixed", "black", "asian", "other")
-HEADER = (
-    "case_ref",
-    "disposal",
-    "disposal_type",
-    "start_date",
-    "sex",
-    "age",
-    "ethnicity",
-    "rosh",
-    "safety_wellbeing",
-    "care_status",
-)
+HEADER = (*REQUIRED_COLUMNS, "care_status")
 
 
 def caseload_rows(count: int, *, fieldwork: date, seed: int = 1) -> list[dict[str, str]]:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from yjinspect.audit.services import record
 from yjinspect.engine import CaseloadError, CaseloadInvalid, parse_caseload
-from yjinspect.engine.caseload import CaseRecord
+from yjinspect.engine.caseload import REQUIRED_COLUMNS, CaseRecord
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_lead, require
 from yjinspect.tasks import run_in_background
@@ -182,18 +182,7 @@ def confirm_import(user: User, upload: CaseloadImport) -> None:
 
 
 # The columns a row fills, in the order given to the database.
-COLUMNS = (
-    "case_ref",
-    "disposal",
-    "disposal_type",
-    "start_date",
-    "sex",
-    "age",
-    "ethnicity",
-    "rosh",
-    "safety_wellbeing",
-    "extra",
-)
+COLUMNS = (*REQUIRED_COLUMNS, "extra")
 
 
 def _insert_sql(table: str, first: str) -> str:

@@ -93,28 +93,39 @@ def live_ratings(inspection: Inspection, language: str = "en") -> LiveRatings:
     )
 
 
-def _check_rating(inspection: Inspection, standard_id: str, rating: str) -> None:
+def _checked(inspection: Inspection, standard_id: str, rating: str, basis: Basis, why: str) -> str:
+    """The reason, stripped, once the standard, rating and basis are known to fit."""
     framework = inspection.framework
     if not framework.has_standard(standard_id):
         raise ValidationError(_("Unknown standard %(id)s") % {"id": standard_id})
     if not framework.has_level(rating):
         raise ValidationError(_("Choose a rating"))
+    if framework.standard(standard_id).basis is not basis:
+        raise ValidationError(
+            _("This standard is rated from case assessments")
+            if basis is Basis.JUDGEMENT
+            else _("Judgement standards are rated by the team, not overridden")
+        )
+    if not why.strip():
+        raise ValidationError(
+            _("Enter the reasons for the rating")
+            if basis is Basis.JUDGEMENT
+            else _("Enter the reason for the override; it is shown with the rating")
+        )
+    return why.strip()
 
 
 @transaction.atomic
 def record_judgement(
     user: User, inspection: Inspection, standard_id: str, rating: str, reasons: str
 ) -> JudgementRating:
+    """The team's rating of a judgement standard, with its reasons."""
     require(is_assessing(inspection, user))
-    _check_rating(inspection, standard_id, rating)
-    if inspection.framework.standard(standard_id).basis is not Basis.JUDGEMENT:
-        raise ValidationError(_("This standard is rated from case assessments"))
-    if not reasons.strip():
-        raise ValidationError(_("Enter the reasons for the rating"))
+    reasons = _checked(inspection, standard_id, rating, Basis.JUDGEMENT, reasons)
     judgement, _created = JudgementRating.objects.update_or_create(
         inspection=inspection,
         standard_id=standard_id,
-        defaults={"rating": rating, "reasons": reasons.strip(), "by": user},
+        defaults={"rating": rating, "reasons": reasons, "by": user},
     )
     record(
         user,
@@ -131,16 +142,13 @@ def record_judgement(
 def set_override(
     user: User, inspection: Inspection, standard_id: str, rating: str, reason: str
 ) -> RatingOverride:
+    """The lead inspector's rating in place of a computed one; the reason is mandatory."""
     require(is_lead(inspection, user))
-    _check_rating(inspection, standard_id, rating)
-    if inspection.framework.standard(standard_id).basis is not Basis.CASE:
-        raise ValidationError(_("Judgement standards are rated by the team, not overridden"))
-    if not reason.strip():
-        raise ValidationError(_("Enter the reason for the override; it is shown with the rating"))
+    reason = _checked(inspection, standard_id, rating, Basis.CASE, reason)
     override, _created = RatingOverride.objects.update_or_create(
         inspection=inspection,
         standard_id=standard_id,
-        defaults={"rating": rating, "reason": reason.strip(), "by": user},
+        defaults={"rating": rating, "reason": reason, "by": user},
     )
     record(
         user,
