@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest
 
@@ -19,10 +21,12 @@ def signed_in(request: HttpRequest) -> User:
 
 
 def role_of(user: AnyUser) -> Role | None:
+    """The person's role; a superuser without a profile counts as an inspectorate admin."""
     if not user.is_authenticated:
         return None
-    profile = Profile.objects.filter(user=user).only("role").first()
-    if profile is None:
+    try:
+        profile: Profile = cast(Any, user).profile  # loaded with the user by our backend
+    except Profile.DoesNotExist:
         return Role.INSPECTORATE_ADMIN if getattr(user, "is_superuser", False) else None
     return Role(profile.role)
 

@@ -15,6 +15,7 @@ from yjinspect.accounts.roles import signed_in
 from yjinspect.context import content_language
 from yjinspect.inspections import services as inspections
 from yjinspect.inspections.models import Inspection
+from yjinspect.inspections.pagecache import cached_inspection_page
 
 from . import assessment as assessing
 from . import caseload, moderation, sampling
@@ -91,6 +92,7 @@ def caseload_check(request: HttpRequest, pk: int, upload_id: int) -> HttpRespons
 
 
 @login_required
+@cached_inspection_page
 @require_http_methods(["GET", "POST"])
 def sample_page(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
@@ -150,6 +152,7 @@ def replace_case(request: HttpRequest, pk: int, sampled_id: int) -> HttpResponse
 
 
 @login_required
+@cached_inspection_page
 def my_cases(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
     user = signed_in(request)
@@ -170,6 +173,7 @@ def my_cases(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@cached_inspection_page
 @require_http_methods(["GET", "POST"])
 def assess(request: HttpRequest, pk: int, sampled_id: int, standard_id: str) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
@@ -227,6 +231,7 @@ def assess(request: HttpRequest, pk: int, sampled_id: int, standard_id: str) -> 
 
 
 @login_required
+@cached_inspection_page
 @require_http_methods(["GET", "POST"])
 def moderation_page(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)

@@ -44,6 +44,8 @@ class Inspection(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # Bumped by every change to the inspection's records; cached pages are keyed by it.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-fieldwork_start", "service__name"]

@@ -15,6 +15,7 @@ from yjinspect.accounts.roles import can_create_inspections, signed_in
 from . import services
 from .forms import InspectionForm, TeamMemberForm
 from .models import STATUS_ORDER, Status
+from .pagecache import cached_inspection_page
 
 
 @login_required
@@ -44,6 +45,7 @@ def inspection_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@cached_inspection_page
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = services.get_visible(request.user, pk)
     return render(
@@ -75,6 +77,7 @@ def inspection_advance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@cached_inspection_page
 @require_http_methods(["GET", "POST"])
 def inspection_team(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = services.get_visible(request.user, pk)

@@ -17,6 +17,7 @@ from yjinspect.fieldwork import services as fieldwork
 from yjinspect.fieldwork.forms import EvidenceForm
 from yjinspect.fieldwork.models import Consent, EvidenceItem
 from yjinspect.inspections import services as inspections
+from yjinspect.inspections.pagecache import cached_inspection_page
 
 from . import services
 from .forms import JudgementForm, OverrideForm
@@ -24,6 +25,7 @@ from .models import JudgementRating
 
 
 @login_required
+@cached_inspection_page
 @require_http_methods(["GET", "POST"])
 def ratings_page(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
@@ -64,6 +66,7 @@ def ratings_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@cached_inspection_page
 @require_http_methods(["GET", "POST"])
 def judgement_page(request: HttpRequest, pk: int, standard_id: str) -> HttpResponse:
     """A judgement standard: its key questions, the evidence against each, the team's rating."""
