@@ -59,3 +59,27 @@ def test_a_missing_column_is_named():
 def test_a_caseload_with_no_rows_is_refused():
     with pytest.raises(CaseloadInvalid, match="no rows after the header"):
         parse_caseload([], header=HEADER)
+
+
+def test_rows_as_cell_lists_are_checked_exactly_like_mappings():
+    from yjinspect.engine.caseload import parse_caseload_table
+
+    rows = good_rows(4)
+    rows[1]["age"] = "9"
+    cells = [[row[c] for c in HEADER] for row in rows]
+    cells[2] = [*cells[2], "surplus"]
+    with pytest.raises(CaseloadInvalid) as as_table:
+        parse_caseload_table(HEADER, cells)
+    mappings = [dict(zip(HEADER, row, strict=False)) for row in cells]
+    mappings[2][None] = ["surplus"]
+    with pytest.raises(CaseloadInvalid) as as_mappings:
+        parse_caseload(mappings, header=HEADER)
+    messages = [str(p) for p in as_table.value.problems]
+    assert messages == [str(p) for p in as_mappings.value.problems]
+    assert messages == [
+        "row 3, column 'age': '9' is not a whole number from 10 to 25",
+        "row 4: more cells than the header has columns",
+    ]
+    good = [[row[c] for c in HEADER] for row in good_rows(3)]
+    good[0] = good[0][:-1]  # a short row: the missing optional cell is empty, not an error
+    assert parse_caseload_table(HEADER, good)[0].extra == {"care_status": ""}

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from operator import itemgetter
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .errors import CaseloadError, CaseloadInvalid
 
@@ -32,7 +31,6 @@ RISK_LEVELS = ("low", "medium", "high", "very_high")
 # Wales); some stay on past 18 to finish an order, so the upper limit is generous.
 MIN_AGE, MAX_AGE = 10, 25
 MAX_TEXT = 60
-_required = itemgetter(*REQUIRED_COLUMNS)
 
 
 class CaseRecord(NamedTuple):
@@ -80,28 +78,41 @@ def check_columns(header: Sequence[str]) -> None:
 
 
 def parse_caseload(
-    rows: Iterable[Mapping[str, str | None]], *, header: Sequence[str], first_row: int = 2
+    rows: Iterable[Mapping[str | None, Any]], *, header: Sequence[str], first_row: int = 2
 ) -> list[CaseRecord]:
-    """Check every row and return the cases, or raise :class:`CaseloadInvalid` listing every
-    problem (all-or-nothing). ``first_row`` is the spreadsheet row number of the first data
-    row (2, after the header)."""
+    """Check every row (mappings of column to cell, as csv.DictReader gives) and return the
+    cases, or raise :class:`CaseloadInvalid` listing every problem (all-or-nothing).
+    ``first_row`` is the spreadsheet row number of the first data row (2, after the header)."""
+    names = list(header)
+
+    def cells(row: Mapping[str | None, Any]) -> list[Any]:
+        # DictReader puts surplus cells under the key None; keep them so they are reported.
+        return [row.get(c) for c in names] + list(row.get(None) or [])
+
+    return parse_caseload_table(header, (cells(row) for row in rows), first_row=first_row)
+
+
+def parse_caseload_table(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], *, first_row: int = 2
+) -> list[CaseRecord]:
+    """:func:`parse_caseload` for rows given as lists of cells in the header's order, as
+    csv.reader gives them: the same checks without building a mapping per row (this runs
+    50,000 times for a large caseload)."""
     check_columns(header)
-    extra_columns = [c for c in header if c not in REQUIRED_COLUMNS and c]
+    positions = [list(header).index(c) for c in REQUIRED_COLUMNS]
+    extras = [(i, c) for i, c in enumerate(header) if c and c not in REQUIRED_COLUMNS]
+    width = len(header)
     problems: list[CaseloadError] = []
     cases: list[CaseRecord] = []
     first_seen: dict[str, int] = {}
     for number, row in enumerate(rows, start=first_row):
-        if None in row:  # csv.DictReader puts surplus cells under the key None
+        if len(row) > width and any(str(cell or "").strip() for cell in row[width:]):
             problems.append(CaseloadError("more cells than the header has columns", row=number))
             continue
-        try:
-            cells = _required(row)
-        except KeyError:  # a row from a reader that leaves out empty columns
-            cells = tuple(row.get(c) for c in REQUIRED_COLUMNS)
-        values = [(cell or "").strip() for cell in cells]
+        short = len(row) < width
+        values = ["" if short and i >= len(row) else (row[i] or "").strip() for i in positions]
         ref, disposal, disposal_type, start_text, sex, age_text, ethnicity, rosh, wellbeing = values
-        # The fast path for a good row (50,000-row imports); any doubt goes to _problems,
-        # which names each fault.
+        # The fast path for a good row; any doubt goes to _problems, which names each fault.
         start = _date(start_text)
         age = _age(age_text)
         if (
@@ -117,16 +128,16 @@ def parse_caseload(
             first_seen[ref] = number
             cases.append(
                 CaseRecord(
-                    case_ref=ref,
-                    disposal=disposal,
-                    disposal_type=disposal_type,
-                    start_date=start,
-                    sex=sex.lower(),
-                    age=age,
-                    ethnicity=ethnicity,
-                    rosh=rosh,
-                    safety_wellbeing=wellbeing,
-                    extra={c: (row.get(c) or "").strip() for c in extra_columns},
+                    ref,
+                    disposal,
+                    disposal_type,
+                    start,
+                    sex.lower(),
+                    age,
+                    ethnicity,
+                    rosh,
+                    wellbeing,
+                    {c: ("" if i >= len(row) else (row[i] or "").strip()) for i, c in extras},
                 )
             )
         else:

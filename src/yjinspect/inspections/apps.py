@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,5 +26,12 @@ class InspectionsConfig(AppConfig):
                 bump(inspection_id)
 
         inspection_changed.connect(on_audited, weak=False, dispatch_uid="pagecache-audit")
-        post_save.connect(on_saved, weak=False, dispatch_uid="pagecache-save")
-        post_delete.connect(on_saved, weak=False, dispatch_uid="pagecache-delete")
+        # Only models that carry an inspection: a receiver for every model would stop Django
+        # deleting large batches (staged caseload rows) in one statement.
+        for model in apps.get_models():
+            if any(f.name == "inspection" for f in model._meta.concrete_fields):
+                uid = f"pagecache-{model._meta.label_lower}"
+                post_save.connect(on_saved, sender=model, weak=False, dispatch_uid=uid + "-save")
+                post_delete.connect(
+                    on_saved, sender=model, weak=False, dispatch_uid=uid + "-delete"
+                )
