@@ -112,3 +112,52 @@ def test_errors_are_summarised_and_linked_to_their_fields(page: Page, alice, ser
     summary.get_by_role("link", name="Enter the date fieldwork starts").click()
     expect(page.locator("#id_fieldwork_start")).to_be_focused()
     no_violations(page)
+
+
+def test_moderate_a_case_from_second_assessment_to_agreed_answer(page: Page, sampled, alice):
+    from yjinspect.cases import assessment
+    from yjinspect.cases.models import SampledCase
+
+    sign_in(page, "alice")
+    page.goto(f"/inspections/{sampled.pk}/moderation/")
+    page.get_by_label("Share of cases to second-assess (%)").fill("10")
+    page.get_by_role("button", name="Choose cases for second assessment").click()
+    expect(page.get_by_text(re.compile(r"\d+ cases marked for second assessment"))).to_be_visible()
+
+    case = SampledCase.objects.filter(
+        inspection=sampled, for_moderation=True, population="court"
+    ).first()
+    standard = sampled.framework.standard("2.1")
+    first = {kq: assessment.AnswerInput("yes") for kq in standard.key_question_ids}
+    assessment.save(
+        case.assessor,
+        case,
+        standard,
+        kind="first",
+        version=0,
+        answers=first,
+        case_manager_present=True,
+        submit=True,
+    )
+
+    page.goto(f"/inspections/{sampled.pk}/cases/")
+    page.locator(f"a[href='/inspections/{sampled.pk}/cases/{case.pk}/2.1/?kind=second']").click()
+    expect(page.get_by_text("second assessment").first).to_be_visible()
+    page.locator("input[name=case_manager_present][value=yes]").check()
+    for kq, value in (("2_1_1", "yes"), ("2_1_2", "no"), ("2_1_3", "yes")):
+        page.locator(f"input[name=kq_{kq}][value={value}]").check()
+    page.get_by_role("button", name="Submit assessment").click()
+    expect(page.get_by_text("Assessment submitted")).to_be_visible()
+
+    page.goto(f"/inspections/{sampled.pk}/moderation/")
+    card = page.locator(
+        ".govuk-summary-card", has_text=f"Case {case.case.case_ref}, key question 2.1.2"
+    )
+    expect(card.get_by_text("First assessment: yes. Second assessment: no.")).to_be_visible()
+    no_violations(page)
+    card.get_by_label("No", exact=True).check()
+    card.get_by_label("Note (optional)").fill("The plan did not cover the child's safety")
+    card.get_by_role("button", name="Record agreed answer").click()
+    expect(page.get_by_text("Agreed answer recorded")).to_be_visible()
+    expect(page.get_by_text("Agreed: no")).to_be_visible()
+    expect(page.get_by_role("cell", name="2.1.2")).to_be_visible()  # in the agreement table

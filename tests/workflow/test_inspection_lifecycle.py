@@ -120,3 +120,25 @@ def test_the_lead_assigns_and_removes_team_members(as_user, alice, charlie, mona
     member = inspection.team.get(user=charlie)
     as_user(alice).post(f"/inspections/{inspection.pk}/team/", {"remove": member.pk})
     assert not inspection.team.filter(user=charlie).exists()
+
+
+def test_list_pages_need_a_bounded_number_of_queries(
+    as_user, ada, inspection, service, django_assert_max_num_queries
+):
+    from datetime import date
+
+    from yjinspect.inspections import services as inspections
+
+    for day in range(1, 8):  # more inspections must not mean more queries
+        inspections.create_inspection(
+            ada,
+            service=service,
+            framework_id="hmip-yjs-2021",
+            fieldwork_start=date(2025, 1, day),
+            fieldwork_end=date(2025, 1, day),
+        )
+    client = as_user(ada)
+    with django_assert_max_num_queries(6):
+        assert client.get("/inspections/").status_code == 200
+    with django_assert_max_num_queries(6):
+        assert client.get("/services/").status_code == 200
