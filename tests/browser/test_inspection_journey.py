@@ -153,11 +153,11 @@ def test_moderate_a_case_from_second_assessment_to_agreed_answer(page: Page, sam
     card = page.locator(
         ".govuk-summary-card", has_text=f"Case {case.case.case_ref}, key question 2.1.2"
     )
-    expect(card.get_by_text("First assessment: yes. Second assessment: no.")).to_be_visible()
+    expect(card.get_by_text("First assessment: Yes. Second assessment: No.")).to_be_visible()
     no_violations(page)
     card.get_by_label("No", exact=True).check()
     card.get_by_label("Note (optional)").fill("The plan did not cover the child's safety")
     card.get_by_role("button", name="Record agreed answer").click()
     expect(page.get_by_text("Agreed answer recorded")).to_be_visible()
-    expect(page.get_by_text("Agreed: no")).to_be_visible()
+    expect(page.get_by_text("Agreed: No")).to_be_visible()
     expect(page.get_by_role("cell", name="2.1.2")).to_be_visible()  # in the agreement table

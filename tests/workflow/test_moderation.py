@@ -63,7 +63,7 @@ def test_disagreements_are_shown_and_the_agreed_answer_replaces_the_first(
     url = f"/inspections/{case.inspection_id}/moderation/"
     page = client.get(url).content.decode()
     assert f"Case {case.case.case_ref}, key question 2.1.2" in page
-    assert "First assessment: no. Second assessment: yes." in page
+    assert "First assessment: No. Second assessment: Yes." in page
     client.post(
         url,
         {"sampled": case.pk, "key_question": "2.1.2", "agreed": "yes", "note": "Plan covered it"},
@@ -79,7 +79,7 @@ def test_disagreements_are_shown_and_the_agreed_answer_replaces_the_first(
     )
     assert first.value == "yes"  # ratings now count the agreed answer
     assert AuditEvent.objects.filter(action="moderation.resolved").exists()
-    assert "Agreed: yes" in client.get(url).content.decode()
+    assert "Agreed: Yes" in client.get(url).content.decode()
 
 
 def test_agreement_is_reported_per_key_question_and_per_assessor(second_marked, as_user, alice):
@@ -100,3 +100,13 @@ def test_the_second_assessor_assesses_without_seeing_the_first(second_marked, as
         f"/inspections/{case.inspection_id}/cases/{case.pk}/2.1/?kind=second"
     ).content.decode()
     assert "second assessment" in form
+
+
+def test_answers_are_shown_in_words_in_either_language(second_marked, as_user, alice):
+    from django.conf import settings
+
+    client = as_user(alice)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    page = client.get(f"/inspections/{second_marked.inspection_id}/moderation/").content.decode()
+    # "na" is the code for not applicable, and the Welsh for "no": never show the code.
+    assert "Asesiad cyntaf: Na. Ail asesiad: Ie." in page

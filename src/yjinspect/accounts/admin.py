@@ -21,7 +21,7 @@ class PersonAdmin(UserAdmin[User]):
     @admin.display(description="role")
     def role(self, user: User) -> str:
         try:
-            return str(user.profile.get_role_display())  # type: ignore[attr-defined]
+            return str(user.profile.get_role_display())
         except Profile.DoesNotExist:
             return "—"
 

@@ -26,7 +26,7 @@ from .forms import (
     ModerationShareForm,
     ReplaceCaseForm,
 )
-from .models import Case, CaseAssessment, CaseloadImport, Sample, SampledCase
+from .models import Answer, Case, CaseAssessment, CaseloadImport, Sample, SampledCase
 
 PREVIEW_ROWS = 10
 
@@ -277,6 +277,7 @@ def moderation_page(request: HttpRequest, pk: int) -> HttpResponse:
         form=form,
         cases=cases,
         disagreements=[p for p in found if p.first != p.second],
+        answer_labels={value: str(label) for value, label in Answer.Value.choices},
         stats=moderation.statistics(found),
         pairs_count=len(found),
     )
