@@ -13,3 +13,14 @@ def content_language() -> str:
 
 def language(request: HttpRequest) -> dict[str, str]:
     return {"lang": content_language()}
+
+
+def notifications(request: HttpRequest) -> dict[str, int]:
+    """How many unread notifications the header should show."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"unread_notifications": 0}
+    from yjinspect.alerts.models import Notification
+
+    unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return {"unread_notifications": unread}

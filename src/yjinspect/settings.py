@@ -6,6 +6,8 @@ YJ_SECRET_KEY     the secret key (default: generated once and kept in YJ_DATA_DI
 YJ_DEBUG          true/false (default false)
 YJ_ALLOWED_HOSTS  comma-separated host names (default 127.0.0.1,localhost)
 YJ_TASKS_EAGER    true runs background jobs inline (tests)
+YJ_SITE_URL       the address people use, for links in emails (default http://127.0.0.1:8000)
+YJ_EMAIL_BACKEND  Django email backend (default: the console; set SMTP with EMAIL_HOST etc.)
 """
 
 from __future__ import annotations
@@ -57,6 +59,10 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("YJ_DEBUG", "false")
 YJ_TASKS_EAGER = env_bool("YJ_TASKS_EAGER", "false")
+YJ_SITE_URL = os.environ.get("YJ_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_BACKEND = os.environ.get("YJ_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("YJ_FROM_EMAIL", "yjinspect@localhost")
 ALLOWED_HOSTS = env_list("YJ_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 INSTALLED_APPS = [
@@ -73,6 +79,7 @@ INSTALLED_APPS = [
     "yjinspect.cases",
     "yjinspect.ratings",
     "yjinspect.fieldwork",
+    "yjinspect.alerts",
     "yjinspect.catalogue",
 ]
 
@@ -99,7 +106,10 @@ TEMPLATES = [
         "APP_DIRS": False,
         "OPTIONS": {
             "environment": "yjinspect.jinja2.environment",
-            "context_processors": ["yjinspect.context.language"],
+            "context_processors": [
+                "yjinspect.context.language",
+                "yjinspect.context.notifications",
+            ],
         },
     },
     {

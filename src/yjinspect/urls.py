@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from yjinspect.accounts.forms import SignInForm
+from yjinspect.alerts import views as alerts_views
 
 urlpatterns = [
     path("", include("yjinspect.catalogue.urls")),
@@ -20,6 +21,8 @@ urlpatterns = [
     path("inspections/", include("yjinspect.cases.urls")),
     path("inspections/", include("yjinspect.ratings.urls")),
     path("inspections/", include("yjinspect.fieldwork.urls")),
+    path("inspections/", include("yjinspect.alerts.urls")),
+    path("notifications/", alerts_views.notifications, name="notifications"),
     path("services/", include("yjinspect.services.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

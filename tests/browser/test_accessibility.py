@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from yjinspect.alerts import services as alerts
 from yjinspect.cases.models import CaseloadImport, SampledCase
 
 from .conftest import axe_violations, sign_in
@@ -23,6 +24,15 @@ def test_the_axe_check_does_find_violations(page: Page):
 def test_every_workflow_page_has_no_violations(page: Page, sampled, alice, language):
     case = SampledCase.objects.filter(inspection=sampled, population="court").first()
     upload = CaseloadImport.objects.filter(inspection=sampled).first()
+    alert = alerts.raise_alert(
+        alice,
+        sampled,
+        sampled_case=case,
+        kind="child_safety",
+        severity="high",
+        found="Safety plan missing",
+    )
+    alerts.confirm(alice, alert)
     pk = sampled.pk
     paths = [
         "/",
@@ -41,6 +51,9 @@ def test_every_workflow_page_has_no_violations(page: Page, sampled, alice, langu
         f"/inspections/{pk}/standards/1.1/",
         f"/inspections/{pk}/moderation/",
         f"/inspections/{pk}/consents/",
+        f"/inspections/{pk}/alerts/",
+        f"/inspections/{pk}/alerts/{alert.pk}/",
+        "/notifications/",
         "/services/",
         f"/services/{sampled.service.pk}/",
     ]

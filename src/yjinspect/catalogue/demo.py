@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from yjinspect.accounts.models import PartnerInspectorate, Profile, Role
+from yjinspect.alerts import services as alerts
 from yjinspect.cases import assessment, caseload, moderation, sampling
 from yjinspect.engine import Basis
 from yjinspect.fieldwork import services as fieldwork
@@ -164,6 +165,32 @@ def fill_inspection(inspection: Inspection, lead: Any, caseload_rows: int = 300)
             pair.second,
             "Agreed at the moderation meeting.",
         )
+    # Two case alerts: one answered and closed, one waiting for the service's response.
+    manager = Profile.objects.filter(role=Role.SERVICE_MANAGER, service=inspection.service).first()
+    cases = list(sampling.current_sample(inspection)[:2])
+    if manager is not None and len(cases) == 2:
+        answered = alerts.raise_alert(
+            cases[0].assessor,
+            inspection,
+            sampled_case=cases[0],
+            kind="child_safety",
+            severity="high",
+            found="Missing episodes were not shared with the case manager.",
+        )
+        alerts.confirm(lead, answered)
+        alerts.respond(
+            manager.user, answered, "Strategy meeting held; information now shared daily."
+        )
+        alerts.close(lead, answered, "The response deals with the risk.")
+        waiting = alerts.raise_alert(
+            cases[1].assessor,
+            inspection,
+            sampled_case=cases[1],
+            kind="others_safety",
+            severity="critical",
+            found="Risk to a named victim was not reassessed after a new offence.",
+        )
+        alerts.confirm(lead, waiting)
     consent = fieldwork.record_consent(lead, inspection, "Child 1", "child", DEMO_FIELDWORK)
     for key_question, source, summary, given in (
         (

@@ -176,6 +176,7 @@ class Framework:
     sampling: Sampling | None
     age_bands: tuple[AgeBand, ...]
     alert_first_response_hours: int | None
+    alert_remind_before_hours: int | None
     _standards: dict[str, Standard] = field(default_factory=dict, repr=False, compare=False)
     _key_questions: dict[str, KeyQuestion] = field(default_factory=dict, repr=False, compare=False)
     _levels: dict[str, RatingLevel] = field(default_factory=dict, repr=False, compare=False)

@@ -110,11 +110,18 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
     if in_force_to is not None and in_force_to < in_force_from:
         raise in_force.child("to").fail("must not be before 'from'")
 
-    alert_hours = None
+    alert_hours = remind_hours = None
     if root.has("alerts"):
-        alerts = root.child("alerts").mapping(("first_response_hours", "provenance"))
+        alerts = root.child("alerts").mapping(
+            ("first_response_hours", "provenance"), ("remind_before_hours",)
+        )
         alerts.child("provenance").as_str()
         alert_hours = alerts.child("first_response_hours").as_int(minimum=1)
+        remind_hours = alerts.optional("remind_before_hours", lambda n: n.as_int(minimum=1))
+        if remind_hours is not None and remind_hours >= alert_hours:
+            raise alerts.child("remind_before_hours").fail(
+                f"must be less than first_response_hours ({alert_hours})"
+            )
 
     return Framework(
         id=framework_id,
@@ -133,6 +140,7 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
         sampling=sampling,
         age_bands=root.optional("profile", _parse_profile) or (),
         alert_first_response_hours=alert_hours,
+        alert_remind_before_hours=remind_hours,
     )
 
 

@@ -3,7 +3,7 @@
 An inspection's pages are read far more often than its records change. Every change of record
 is audited, and each audited change (and any model save or delete that carries an inspection,
 such as an edit in the admin) bumps Inspection.data_version, so a cached page is never served
-once something it shows has changed. A short lifetime is a backstop, not the mechanism.
+once something it shows has changed. A one-minute lifetime is a backstop, not the mechanism.
 
 Never cached: anything but GET, a response that is not 200, a request with messages waiting to
 be shown, and a request without a CSRF cookie (the page's forms carry a token made from it).
@@ -26,7 +26,8 @@ from django.utils.translation import get_language
 
 from .models import Inspection
 
-LIFETIME_SECONDS = 300
+# Also bounds how late a time-based flag (an overdue alert) can appear on a cached page.
+LIFETIME_SECONDS = 60
 
 
 def bump(inspection_id: int) -> None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from yjinspect.accounts.roles import can_create_inspections, signed_in
+from yjinspect.alerts.services import alert_summary
 
 from . import services
 from .forms import InspectionForm, TeamMemberForm
@@ -58,6 +59,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "current": STATUS_ORDER.index(Status(inspection.status)),
             "is_lead": services.is_lead(inspection, request.user),
             "team": inspection.team.select_related("user"),
+            "alerts": alert_summary(inspection),
             "section": "inspections",
         },
     )

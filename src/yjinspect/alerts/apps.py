@@ -1,0 +1,9 @@
+"""App configuration for case alerts."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AlertsConfig(AppConfig):
+    name = "yjinspect.alerts"
+    verbose_name = _("Case alerts")

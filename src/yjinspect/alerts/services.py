@@ -1,0 +1,247 @@
+"""Raise, confirm, answer and close case alerts; notify people in the product and by email;
+remind the service before and after the deadline. The response time is the framework's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from yjinspect.accounts.models import Profile, Role
+from yjinspect.audit.services import record
+from yjinspect.cases.models import SampledCase
+from yjinspect.inspections.models import Inspection, TeamMember
+from yjinspect.inspections.services import is_assessing, is_lead, require
+
+from .models import AlertResponse, CaseAlert, Notification
+
+
+def notify(users: Iterable[User], text: str, link: str) -> None:
+    """A notification in the product and an email for each person (who has an address)."""
+    for user in users:
+        Notification.objects.create(user=user, text=text[:500], link=link)
+        if user.email:
+            send_mail(
+                subject=f"yjinspect: {text[:120]}",
+                message=f"{text}\n\n{settings.YJ_SITE_URL}{link}",
+                from_email=None,
+                recipient_list=[user.email],
+            )
+
+
+def leads_of(inspection: Inspection) -> list[User]:
+    return [
+        m.user
+        for m in TeamMember.objects.filter(
+            inspection=inspection, role=Role.LEAD_INSPECTOR
+        ).select_related("user")
+    ]
+
+
+def managers_of(inspection: Inspection) -> list[User]:
+    return [
+        p.user
+        for p in Profile.objects.filter(
+            role=Role.SERVICE_MANAGER, service_id=inspection.service_id, user__is_active=True
+        ).select_related("user")
+    ]
+
+
+def is_service_manager(inspection: Inspection, user: User) -> bool:
+    return Profile.objects.filter(
+        user=user, role=Role.SERVICE_MANAGER, service_id=inspection.service_id
+    ).exists()
+
+
+def _link(alert: CaseAlert) -> str:
+    return reverse("alerts:detail", args=[alert.inspection_id, alert.pk])
+
+
+def _description(alert: CaseAlert) -> str:
+    where = (
+        _("case %(ref)s") % {"ref": alert.sampled_case.case.case_ref}
+        if alert.sampled_case
+        else _("the whole service")
+    )
+    return _("%(severity)s alert on %(where)s: %(kind)s") % {
+        "severity": alert.get_severity_display().split(":")[0],
+        "where": where,
+        "kind": alert.get_kind_display(),
+    }
+
+
+@transaction.atomic
+def raise_alert(
+    user: User,
+    inspection: Inspection,
+    *,
+    kind: str,
+    severity: str,
+    found: str,
+    sampled_case: SampledCase | None = None,
+) -> CaseAlert:
+    require(is_assessing(inspection, user))
+    if sampled_case is not None and sampled_case.inspection_id != inspection.pk:
+        raise ValidationError(_("That case is not in this inspection's sample"))
+    if (kind == CaseAlert.Kind.ORGANISATIONAL) != (sampled_case is None):
+        raise ValidationError(
+            _("An organisation-wide alert is about the service, not one case")
+            if sampled_case is not None
+            else _("Say whose safety is at risk in this case")
+        )
+    if not found.strip():
+        raise ValidationError(_("Describe what was found"))
+    alert = CaseAlert.objects.create(
+        inspection=inspection,
+        sampled_case=sampled_case,
+        kind=kind,
+        severity=severity,
+        found=found.strip(),
+        raised_by=user,
+    )
+    record(user, "alert.raised", alert, inspection_id=inspection.pk, kind=kind, severity=severity)
+    notify(
+        [u for u in leads_of(inspection) if u != user],
+        _("To confirm: %(alert)s") % {"alert": _description(alert)},
+        _link(alert),
+    )
+    return alert
+
+
+@transaction.atomic
+def confirm(user: User, alert: CaseAlert, now: datetime | None = None) -> CaseAlert:
+    """Send the alert to the service, starting the clock on its urgent response."""
+    inspection = alert.inspection
+    require(is_lead(inspection, user))
+    if alert.state != CaseAlert.State.RAISED:
+        raise ValidationError(_("Only a newly raised alert can be confirmed"))
+    hours = inspection.framework.alert_first_response_hours
+    if hours is None:
+        raise ValidationError(_("This framework sets no response time for case alerts"))
+    now = now or timezone.now()
+    alert.state = CaseAlert.State.CONFIRMED
+    alert.confirmed_by, alert.confirmed_at = user, now
+    alert.response_due = now + timedelta(hours=hours)
+    alert.save()
+    record(
+        user,
+        "alert.confirmed",
+        alert,
+        inspection_id=inspection.pk,
+        response_due=alert.response_due.isoformat(),
+    )
+    notify(
+        managers_of(inspection),
+        _("Urgent action needed by %(due)s: %(alert)s")
+        % {
+            "due": timezone.localtime(alert.response_due).strftime("%d/%m/%Y %H:%M"),
+            "alert": _description(alert),
+        },
+        _link(alert),
+    )
+    return alert
+
+
+@transaction.atomic
+def respond(user: User, alert: CaseAlert, action: str) -> AlertResponse:
+    """The service manager's urgent action response."""
+    if not is_service_manager(alert.inspection, user):
+        raise ValidationError(_("Only the service's manager can respond to an alert"))
+    if alert.state not in (CaseAlert.State.CONFIRMED, CaseAlert.State.RESPONDED):
+        raise ValidationError(_("This alert is not waiting for a response"))
+    if not action.strip():
+        raise ValidationError(_("Describe the urgent action taken or planned"))
+    response = AlertResponse.objects.create(alert=alert, by=user, action=action.strip())
+    alert.state = CaseAlert.State.RESPONDED
+    alert.save(update_fields=["state"])
+    record(user, "alert.responded", response, inspection_id=alert.inspection_id, alert=alert.pk)
+    notify(
+        leads_of(alert.inspection),
+        _("The service responded: %(alert)s") % {"alert": _description(alert)},
+        _link(alert),
+    )
+    return response
+
+
+@transaction.atomic
+def close(user: User, alert: CaseAlert, note: str, *, withdraw: bool = False) -> CaseAlert:
+    """Close an answered alert, or withdraw one not yet sent; the note is kept."""
+    require(is_lead(alert.inspection, user))
+    allowed = CaseAlert.State.RAISED if withdraw else CaseAlert.State.RESPONDED
+    if alert.state != allowed:
+        raise ValidationError(
+            _("Only an alert not yet sent can be withdrawn")
+            if withdraw
+            else _("An alert can be closed once the service has responded")
+        )
+    if not note.strip():
+        raise ValidationError(_("Enter a note saying why"))
+    alert.state = CaseAlert.State.WITHDRAWN if withdraw else CaseAlert.State.CLOSED
+    alert.closed_by, alert.closed_at, alert.closing_note = user, timezone.now(), note.strip()
+    alert.save()
+    record(
+        user,
+        "alert.withdrawn" if withdraw else "alert.closed",
+        alert,
+        inspection_id=alert.inspection_id,
+    )
+    return alert
+
+
+def send_reminders(now: datetime | None = None) -> int:
+    """Remind the service once before the deadline and once after it passes; return how many
+    reminders went out. Run it every few minutes (yjinspect manage send_alert_reminders)."""
+    now = now or timezone.now()
+    sent = 0
+    waiting = CaseAlert.objects.filter(state=CaseAlert.State.CONFIRMED).select_related(
+        "inspection", "sampled_case__case"
+    )
+    for alert in waiting:
+        framework = alert.inspection.framework
+        due = alert.response_due
+        if due is None:
+            continue
+        if not alert.reminded_after and now > due:
+            notify(
+                [*managers_of(alert.inspection), *leads_of(alert.inspection)],
+                _("Overdue: no response yet to %(alert)s") % {"alert": _description(alert)},
+                _link(alert),
+            )
+            alert.reminded_after = alert.reminded_before = True
+        elif (
+            not alert.reminded_before
+            and framework.alert_remind_before_hours is not None
+            and now >= due - timedelta(hours=framework.alert_remind_before_hours)
+        ):
+            notify(
+                managers_of(alert.inspection),
+                _("Reminder: a response is due by %(due)s to %(alert)s")
+                % {
+                    "due": timezone.localtime(due).strftime("%d/%m/%Y %H:%M"),
+                    "alert": _description(alert),
+                },
+                _link(alert),
+            )
+            alert.reminded_before = True
+        else:
+            continue
+        alert.save(update_fields=["reminded_before", "reminded_after"])
+        sent += 1
+    return sent
+
+
+def alert_summary(inspection: Inspection) -> dict[str, int]:
+    """Alerts waiting for the service's response, and how many of those are overdue."""
+    waiting = CaseAlert.objects.filter(inspection=inspection, state=CaseAlert.State.CONFIRMED)
+    return {
+        "waiting": waiting.count(),
+        "overdue": waiting.filter(response_due__lt=timezone.now()).count(),
+    }
