@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "yjinspect.ratings",
     "yjinspect.fieldwork",
     "yjinspect.alerts",
+    "yjinspect.findings",
     "yjinspect.catalogue",
 ]
 

@@ -54,6 +54,10 @@ def test_every_workflow_page_has_no_violations(page: Page, sampled, alice, langu
         f"/inspections/{pk}/alerts/",
         f"/inspections/{pk}/alerts/{alert.pk}/",
         "/notifications/",
+        f"/inspections/{pk}/findings/",
+        f"/inspections/{pk}/findings/standard/1.1/",
+        f"/inspections/{pk}/findings/domain/1/",
+        f"/inspections/{pk}/recommendations/",
         "/services/",
         f"/services/{sampled.service.pk}/",
     ]

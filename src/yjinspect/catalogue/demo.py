@@ -19,6 +19,7 @@ from yjinspect.alerts import services as alerts
 from yjinspect.cases import assessment, caseload, moderation, sampling
 from yjinspect.engine import Basis
 from yjinspect.fieldwork import services as fieldwork
+from yjinspect.findings import services as findings
 from yjinspect.inspections.models import Inspection, Status, StatusChange, TeamMember
 from yjinspect.ratings import services as ratings
 from yjinspect.services.models import BoardMember, Nation, YouthJusticeService
@@ -191,6 +192,38 @@ def fill_inspection(inspection: Inspection, lead: Any, caseload_rows: int = 300)
             found="Risk to a named victim was not reassessed after a new offence.",
         )
         alerts.confirm(lead, waiting)
+    for standard_id, kind, text in (
+        ("1.1", "strength", "Partners share a clear vision for diversion and early help."),
+        ("1.2", "improvement", "Cases are allocated without regard to skills or workload."),
+        ("2.1", "improvement", "Risk to others was underestimated in several cases."),
+    ):
+        findings.add_finding(
+            lead, inspection, standard_id, kind=kind, text=text, key_questions=[], evidence=[]
+        )
+    findings.save_summary(
+        lead,
+        inspection,
+        "2",
+        "Work with children on court orders was "
+        "mostly good, but keeping other people safe needs attention.",
+    )
+    for body, text, standards in (
+        (
+            "board",
+            "Make sure board members understand their roles and have the data to steer "
+            "the service.",
+            ["1.1"],
+        ),
+        ("service", "Allocate cases according to staff skills, experience and workload.", ["1.2"]),
+        (
+            "police",
+            "Share information about missing children with case managers at once.",
+            ["2.1", "2.3"],
+        ),
+    ):
+        findings.add_recommendation(
+            lead, inspection, body=body, body_name="", text=text, standards=standards
+        )
     consent = fieldwork.record_consent(lead, inspection, "Child 1", "child", DEMO_FIELDWORK)
     for key_question, source, summary, given in (
         (

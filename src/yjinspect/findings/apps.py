@@ -1,0 +1,9 @@
+"""App configuration for findings and recommendations."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FindingsConfig(AppConfig):
+    name = "yjinspect.findings"
+    verbose_name = _("Findings and recommendations")

@@ -1,0 +1,85 @@
+"""Forms for findings, summaries and recommendations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from yjinspect.engine import Framework, Standard
+
+from .models import Body, Finding
+
+
+class FindingForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind of finding"),
+        choices=Finding.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose strength or area for improvement")},
+    )
+    text = forms.CharField(
+        label=_("Finding"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10_000,
+        error_messages={"required": _("Enter the finding")},
+    )
+    key_questions = forms.MultipleChoiceField(
+        label=_("Key questions it rests on"), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    evidence: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Fieldwork evidence it rests on"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        queryset=None,
+    )
+
+    def __init__(
+        self, *args: Any, standard: Standard, language: str, evidence: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["key_questions"].choices = [  # type: ignore[attr-defined]
+            (kq.id, f"{kq.id} {kq.text.get(language)}") for kq in standard.key_questions
+        ]
+        field = self.fields["evidence"]
+        field.queryset = evidence  # type: ignore[attr-defined]
+        field.label_from_instance = lambda e: f"{e.get_source_display()}: {e.summary[:80]}"  # type: ignore[attr-defined]
+
+
+class SummaryForm(forms.Form):
+    text = forms.CharField(
+        label=_("Summary"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20_000,
+        error_messages={"required": _("Enter the summary")},
+    )
+
+
+class RecommendationForm(forms.Form):
+    body = forms.ChoiceField(
+        label=_("Addressed to"),
+        choices=Body.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose who the recommendation is for")},
+    )
+    body_name = forms.CharField(
+        label=_("Name of the body (if another)"), required=False, max_length=200
+    )
+    text = forms.CharField(
+        label=_("Recommendation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5_000,
+        error_messages={"required": _("Enter the recommendation")},
+    )
+    standards = forms.MultipleChoiceField(
+        label=_("Follows from the standards"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose the standards the recommendation follows from")},
+    )
+
+    def __init__(self, *args: Any, framework: Framework, language: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["standards"].choices = [  # type: ignore[attr-defined]
+            (s.id, f"{s.id} {s.title.get(language)}") for s in framework.standards
+        ]

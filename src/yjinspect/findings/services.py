@@ -1,0 +1,140 @@
+"""Write findings, domain summaries and recommendations (the inspection team; audited)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from yjinspect.audit.services import record
+from yjinspect.cases.models import Case
+from yjinspect.engine.profile import CaseloadProfile, caseload_profile
+from yjinspect.fieldwork.models import EvidenceItem
+from yjinspect.inspections.models import Inspection
+from yjinspect.inspections.services import is_assessing, is_lead, require
+
+from .models import Body, DomainSummary, Finding, Recommendation
+
+
+@transaction.atomic
+def add_finding(
+    user: User,
+    inspection: Inspection,
+    standard_id: str,
+    *,
+    kind: str,
+    text: str,
+    key_questions: list[str],
+    evidence: list[EvidenceItem],
+) -> Finding:
+    require(is_assessing(inspection, user))
+    framework = inspection.framework
+    if not framework.has_standard(standard_id):
+        raise ValidationError(_("Unknown standard %(id)s") % {"id": standard_id})
+    known = framework.standard(standard_id).key_question_set
+    if any(kq not in known for kq in key_questions):
+        raise ValidationError(_("Choose key questions of this standard only"))
+    if any(item.inspection_id != inspection.pk for item in evidence):
+        raise ValidationError(_("Evidence must come from this inspection"))
+    if not text.strip():
+        raise ValidationError(_("Enter the finding"))
+    finding = Finding.objects.create(
+        inspection=inspection,
+        standard_id=standard_id,
+        kind=kind,
+        text=text.strip(),
+        key_questions=sorted(key_questions),
+        by=user,
+    )
+    finding.evidence.set(evidence)
+    record(
+        user, "finding.added", finding, inspection_id=inspection.pk, standard=standard_id, kind=kind
+    )
+    return finding
+
+
+@transaction.atomic
+def remove_finding(user: User, inspection: Inspection, finding_id: int) -> None:
+    require(is_assessing(inspection, user))
+    finding = Finding.objects.filter(inspection=inspection, pk=finding_id).first()
+    if finding is None:
+        raise ValidationError(_("No such finding"))
+    record(user, "finding.removed", finding, inspection_id=inspection.pk)
+    finding.delete()
+
+
+@transaction.atomic
+def save_summary(user: User, inspection: Inspection, domain_id: str, text: str) -> DomainSummary:
+    require(is_assessing(inspection, user))
+    if domain_id not in {d.id for d in inspection.framework.domains}:
+        raise ValidationError(_("Unknown domain %(id)s") % {"id": domain_id})
+    if not text.strip():
+        raise ValidationError(_("Enter the summary"))
+    summary, _created = DomainSummary.objects.update_or_create(
+        inspection=inspection, domain_id=domain_id, defaults={"text": text.strip(), "by": user}
+    )
+    record(user, "domain_summary.saved", summary, inspection_id=inspection.pk, domain=domain_id)
+    return summary
+
+
+@transaction.atomic
+def add_recommendation(
+    user: User,
+    inspection: Inspection,
+    *,
+    body: str,
+    body_name: str,
+    text: str,
+    standards: list[str],
+) -> Recommendation:
+    """Recommendations are the lead inspector's; numbered in the order they are made."""
+    require(is_lead(inspection, user))
+    if body == Body.OTHER and not body_name.strip():
+        raise ValidationError(_("Name the body the recommendation is addressed to"))
+    unknown = [s for s in standards if not inspection.framework.has_standard(s)]
+    if unknown or not standards:
+        raise ValidationError(_("Choose the standards the recommendation follows from"))
+    if not text.strip():
+        raise ValidationError(_("Enter the recommendation"))
+    last = Recommendation.objects.filter(inspection=inspection).aggregate(n=Max("number"))["n"]
+    recommendation = Recommendation.objects.create(
+        inspection=inspection,
+        body=body,
+        body_name=body_name.strip() if body == Body.OTHER else "",
+        text=text.strip(),
+        standards=sorted(standards),
+        number=(last or 0) + 1,
+        by=user,
+    )
+    record(
+        user,
+        "recommendation.added",
+        recommendation,
+        inspection_id=inspection.pk,
+        body=body,
+        standards=recommendation.standards,
+    )
+    return recommendation
+
+
+@transaction.atomic
+def remove_recommendation(user: User, inspection: Inspection, recommendation_id: int) -> None:
+    """Remove one and renumber the rest, so the report's numbering has no gaps."""
+    require(is_lead(inspection, user))
+    target = Recommendation.objects.filter(inspection=inspection, pk=recommendation_id).first()
+    if target is None:
+        raise ValidationError(_("No such recommendation"))
+    record(user, "recommendation.removed", target, inspection_id=inspection.pk)
+    target.delete()
+    for number, rec in enumerate(Recommendation.objects.filter(inspection=inspection), start=1):
+        if rec.number != number:
+            rec.number = number
+            rec.save(update_fields=["number"])
+
+
+def profile_of(inspection: Inspection) -> CaseloadProfile:
+    """The imported caseload's profile, computed by the engine."""
+    cases = [c.as_record() for c in Case.objects.filter(inspection=inspection)]
+    return caseload_profile(cases, inspection.framework.age_bands)
