@@ -10,6 +10,15 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
     echo "yjinspect needs Python 3.11 or newer as '$PYTHON' (set PYTHON=/path/to/python3.11)." >&2
     exit 1
 fi
+# WeasyPrint (report PDFs) needs Pango from the system.
+if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null
+    else
+        echo "Report PDFs need Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2
+        exit 1
+    fi
+fi
 if [ ! -x .venv/bin/python ]; then
     if ! "$PYTHON" -m venv .venv 2>/dev/null; then
         # Debian ships venv separately; install it when we are allowed to.

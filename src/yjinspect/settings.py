@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "yjinspect.fieldwork",
     "yjinspect.alerts",
     "yjinspect.findings",
+    "yjinspect.reports",
     "yjinspect.catalogue",
 ]
 

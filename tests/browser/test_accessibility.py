@@ -58,6 +58,8 @@ def test_every_workflow_page_has_no_violations(page: Page, sampled, alice, langu
         f"/inspections/{pk}/findings/standard/1.1/",
         f"/inspections/{pk}/findings/domain/1/",
         f"/inspections/{pk}/recommendations/",
+        f"/inspections/{pk}/report/",
+        f"/inspections/{pk}/report/draft/?lang={language}",
         "/services/",
         f"/services/{sampled.service.pk}/",
     ]

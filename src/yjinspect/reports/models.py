@@ -1,0 +1,37 @@
+"""Published report versions: immutable, numbered, with the checksum of the PDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+
+class PublishedReport(models.Model):
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.PROTECT, related_name="published_reports"
+    )
+    version = models.PositiveIntegerField()
+    language = models.CharField(max_length=8)
+    html = models.TextField()
+    pdf = models.BinaryField()
+    sha256 = models.CharField(max_length=64)  # of the PDF, shown so copies can be checked
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-version", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "version", "language"], name="one_report_per_version"
+            )
+        ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Published means published: a version is written once and never changed.
+        if self.pk is not None:
+            raise ValueError("a published report cannot be changed")
+        super().save(*args, **kwargs)

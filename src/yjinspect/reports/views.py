@@ -1,0 +1,76 @@
+"""The report in the browser and as PDF; publishing; published versions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from yjinspect.accounts.roles import signed_in
+from yjinspect.context import content_language
+from yjinspect.inspections import services as inspections
+
+from . import services
+from .models import PublishedReport
+
+
+def _language(request: HttpRequest) -> str:
+    language = request.GET.get("lang") or content_language()
+    if language not in services.LANGUAGES:
+        raise Http404(_("No report in that language"))
+    return language
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_page(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    if request.method == "POST":
+        try:
+            published = services.publish(signed_in(request), inspection)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Version %(n)s published") % {"n": published[0].version})
+        return redirect("reports:report", pk)
+    return render(
+        request,
+        "reports/page.html",
+        {
+            "inspection": inspection,
+            "section": "inspections",
+            "published": PublishedReport.objects.filter(inspection=inspection).defer("html", "pdf"),
+            "is_lead": inspections.is_lead(inspection, request.user),
+        },
+    )
+
+
+@login_required
+def draft_html(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    return HttpResponse(services.render_html(inspection, _language(request)))
+
+
+@login_required
+def draft_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    language = _language(request)
+    pdf = services.render_pdf(services.render_html(inspection, language))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="draft-report-{pk}-{language}.pdf"'
+    return response
+
+
+@login_required
+def published_pdf(request: HttpRequest, pk: int, report_id: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    report = get_object_or_404(PublishedReport, pk=report_id, inspection=inspection)
+    response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="report-{pk}-v{report.version}-{report.language}.pdf"'
+    )
+    return response

@@ -1,0 +1,122 @@
+"""The report: HTML and PDF in English and Welsh, built from the records, and published as
+immutable numbered versions with a checksum."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from yjinspect.findings import services as findings
+from yjinspect.ratings import services as ratings
+from yjinspect.reports.models import PublishedReport
+
+JUDGEMENT_2018 = ("1.1", "1.2", "1.3", "1.4")
+
+
+@pytest.fixture
+def rated(sampled, alice):
+    """Every standard rated, so the report has a score, with a finding and a recommendation."""
+    from yjinspect.cases import assessment
+    from yjinspect.cases.models import SampledCase
+
+    for sid in JUDGEMENT_2018:
+        ratings.record_judgement(alice, sampled, sid, "good", "Evidence from meetings")
+    for case in SampledCase.objects.filter(inspection=sampled):
+        for standard in assessment.applicable_standards(sampled, case):
+            assessment.save(
+                alice,
+                case,
+                standard,
+                kind="first",
+                version=0,
+                answers={kq: assessment.AnswerInput("yes") for kq in standard.key_question_ids},
+                case_manager_present=True,
+                submit=True,
+            )
+    findings.add_finding(
+        alice,
+        sampled,
+        "1.2",
+        kind="improvement",
+        text="Managers were too stretched to supervise.",
+        key_questions=[],
+        evidence=[],
+    )
+    findings.add_recommendation(
+        alice,
+        sampled,
+        body="board",
+        body_name="",
+        text="Give the board the data it needs.",
+        standards=["1.1"],
+    )
+    return sampled
+
+
+def pdf_text(pdf: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_html_report_has_the_score_ratings_findings_and_recommendations(rated, as_user, alice):
+    page = as_user(alice).get(f"/inspections/{rated.pk}/report/draft/?lang=en").content.decode()
+    assert "Score 32/36 – Outstanding" in page  # 4 x Good + 8 x Outstanding
+    assert "1.1 Governance and leadership" in page and "Outstanding" in page
+    assert "Managers were too stretched to supervise." in page
+    assert "The management board</strong> should: Give the board the data it needs." in page
+    assert "aged 15–17" in page and "<svg" in page and "<desc>" in page
+    assert (
+        "in proportion to type of disposal, sex, risk of serious harm, safety and wellbeing, "
+        "for 80% confidence with a 5% margin" in page
+    )
+
+
+def test_the_pdf_carries_the_ratings_table_and_the_score(rated, as_user, alice):
+    response = as_user(alice).get(f"/inspections/{rated.pk}/report/draft.pdf?lang=en")
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "Score 32/36 – Outstanding" in text
+    assert "1.2 Staff" in text and "Ratings by standard" in text
+
+
+def test_the_welsh_report_is_in_welsh(rated, as_user, alice):
+    page = as_user(alice).get(f"/inspections/{rated.pk}/report/draft/?lang=cy").content.decode()
+    assert '<html lang="cy">' in page
+    assert "Sgôr 32/36 – Rhagorol" in page
+    assert "Llywodraethu ac arweinyddiaeth" in page
+    for english in (
+        "Ratings by standard",
+        "Recommendations",
+        "Caseload profile",
+        "Methodology",
+        "Key questions in the inspected cases",
+        "Fieldwork:",
+    ):
+        assert english not in page
+
+
+def test_publishing_makes_an_immutable_version_in_both_languages_with_checksums(
+    rated, as_user, alice
+):
+    client = as_user(alice)
+    client.post(f"/inspections/{rated.pk}/report/")
+    english, welsh = (PublishedReport.objects.get(language=lang) for lang in ("en", "cy"))
+    assert english.version == welsh.version == 1
+    assert english.sha256 == hashlib.sha256(bytes(english.pdf)).hexdigest()
+    page = client.get(f"/inspections/{rated.pk}/report/").content.decode()
+    assert english.sha256 in page and welsh.sha256 in page
+    download = client.get(f"/inspections/{rated.pk}/report/published/{english.pk}.pdf")
+    assert hashlib.sha256(download.content).hexdigest() == english.sha256
+    with pytest.raises(ValueError, match="cannot be changed"):
+        english.save()
+    client.post(f"/inspections/{rated.pk}/report/")
+    assert PublishedReport.objects.filter(version=2).count() == 2
+
+
+def test_only_the_lead_publishes_and_not_without_recommendations(sampled, as_user, alice, ian):
+    assert as_user(ian).post(f"/inspections/{sampled.pk}/report/").status_code == 403
+    page = as_user(alice).post(f"/inspections/{sampled.pk}/report/", follow=True).content.decode()
+    assert "Add the recommendations before publishing" in page
+    assert not PublishedReport.objects.exists()
