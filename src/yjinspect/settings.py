@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "yjinspect.alerts",
     "yjinspect.findings",
     "yjinspect.reports",
+    "yjinspect.plans",
     "yjinspect.catalogue",
 ]
 

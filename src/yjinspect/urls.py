@@ -24,6 +24,7 @@ urlpatterns = [
     path("inspections/", include("yjinspect.alerts.urls")),
     path("inspections/", include("yjinspect.findings.urls")),
     path("inspections/", include("yjinspect.reports.urls")),
+    path("inspections/", include("yjinspect.plans.urls")),
     path("notifications/", alerts_views.notifications, name="notifications"),
     path("services/", include("yjinspect.services.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -20,8 +20,11 @@ from yjinspect.cases import assessment, caseload, moderation, sampling
 from yjinspect.engine import Basis
 from yjinspect.fieldwork import services as fieldwork
 from yjinspect.findings import services as findings
+from yjinspect.findings.models import Recommendation
 from yjinspect.inspections.models import Inspection, Status, StatusChange, TeamMember
+from yjinspect.plans import services as plans
 from yjinspect.ratings import services as ratings
+from yjinspect.reports import services as reports
 from yjinspect.services.models import BoardMember, Nation, YouthJusticeService
 from yjinspect.synthetic import caseload_csv
 
@@ -264,4 +267,28 @@ def fill_inspection(inspection: Inspection, lead: Any, caseload_rows: int = 300)
             standard_id,
             rating,
             "Demonstration reasons: evidence from meetings and documents.",
+        )
+    if manager is not None:
+        # Published, so the improvement plan can start: two of the service's actions.
+        reports.publish(lead, inspection)
+        first, second = Recommendation.objects.filter(inspection=inspection)[:2]
+        plans.add_action(
+            manager.user,
+            first,
+            action="A monthly data pack for the board.",
+            owner="Head of Service",
+            due=DEMO_FIELDWORK.replace(year=2025),
+        )
+        done = plans.add_action(
+            manager.user,
+            second,
+            action="Allocation by skills and workload.",
+            owner="Operations manager",
+            due=DEMO_FIELDWORK.replace(month=9),
+        )
+        plans.update_action(
+            manager.user,
+            done,
+            status="done",
+            evidence="New allocation meeting every Monday since July.",
         )

@@ -1,0 +1,50 @@
+"""Improvement actions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImprovementAction(models.Model):
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="improvement_actions"
+    )
+    recommendation = models.ForeignKey(
+        "findings.Recommendation", on_delete=models.PROTECT, related_name="actions"
+    )
+    action = models.TextField(_("action"))
+    owner = models.CharField(
+        _("owner"), max_length=200, help_text=_("A role, e.g. Head of Service")
+    )
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    due = models.DateField(_("due by"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    evidence = models.TextField(_("evidence of progress"), blank=True)
+    reminded = models.BooleanField(default=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["recommendation__number", "due", "id"]
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status != self.Status.DONE and self.due < today

@@ -1,0 +1,175 @@
+"""Write and track the improvement plan; export it; remind owners before due dates."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from yjinspect.accounts.models import Profile, Role
+from yjinspect.alerts.services import managers_of, notify
+from yjinspect.audit.services import record
+from yjinspect.findings.models import Recommendation
+from yjinspect.inspections.models import Inspection
+from yjinspect.inspections.services import is_lead
+from yjinspect.reports.models import PublishedReport
+
+from .models import ImprovementAction
+
+# Owners are reminded this many days before an action falls due.
+REMIND_DAYS_BEFORE = 7
+
+
+def may_edit(inspection: Inspection, user: User) -> bool:
+    """The service's manager and staff write the plan; the lead inspector may correct it."""
+    return (
+        is_lead(inspection, user)
+        or Profile.objects.filter(
+            user=user,
+            service_id=inspection.service_id,
+            role__in=[Role.SERVICE_MANAGER, Role.SERVICE_STAFF],
+        ).exists()
+    )
+
+
+def actions_of(inspection: Inspection) -> QuerySet[ImprovementAction]:
+    return ImprovementAction.objects.filter(inspection=inspection).select_related("recommendation")
+
+
+@transaction.atomic
+def add_action(
+    user: User, recommendation: Recommendation, *, action: str, owner: str, due: date
+) -> ImprovementAction:
+    inspection = recommendation.inspection
+    if not may_edit(inspection, user):
+        raise ValidationError(_("Only the service (or the lead inspector) writes the plan"))
+    if not PublishedReport.objects.filter(inspection=inspection).exists():
+        raise ValidationError(_("The plan starts once the report is published"))
+    if not action.strip() or not owner.strip():
+        raise ValidationError(_("Enter the action and its owner"))
+    item = ImprovementAction.objects.create(
+        inspection=inspection,
+        recommendation=recommendation,
+        action=action.strip(),
+        owner=owner.strip(),
+        due=due,
+        updated_by=user,
+    )
+    record(
+        user,
+        "plan.action_added",
+        item,
+        inspection_id=inspection.pk,
+        recommendation=recommendation.number,
+        due=due.isoformat(),
+    )
+    return item
+
+
+@transaction.atomic
+def update_action(
+    user: User, item: ImprovementAction, *, status: str, evidence: str
+) -> ImprovementAction:
+    if not may_edit(item.inspection, user):
+        raise ValidationError(_("Only the service (or the lead inspector) writes the plan"))
+    if status == ImprovementAction.Status.DONE and not evidence.strip():
+        raise ValidationError(_("Give the evidence that the action is done"))
+    item.status, item.evidence, item.updated_by = status, evidence.strip(), user
+    item.save()
+    record(user, "plan.action_updated", item, inspection_id=item.inspection_id, status=status)
+    return item
+
+
+def progress(inspection: Inspection, today: date | None = None) -> dict[str, int]:
+    today = today or timezone.localdate()
+    items = list(actions_of(inspection))
+    return {
+        "total": len(items),
+        "done": sum(1 for i in items if i.status == ImprovementAction.Status.DONE),
+        "overdue": sum(1 for i in items if i.is_overdue(today)),
+    }
+
+
+EXPORT_COLUMNS = (
+    "recommendation",
+    "addressed_to",
+    "action",
+    "owner",
+    "due",
+    "status",
+    "evidence",
+    "overdue",
+)
+
+
+def export_rows(inspection: Inspection, today: date | None = None) -> list[list[str]]:
+    today = today or timezone.localdate()
+    return [
+        [
+            str(i.recommendation.number),
+            i.recommendation.addressee,
+            i.action,
+            i.owner,
+            i.due.isoformat(),
+            str(i.get_status_display()),
+            i.evidence,
+            _("yes") if i.is_overdue(today) else _("no"),
+        ]
+        for i in actions_of(inspection)
+    ]
+
+
+def export_csv(inspection: Inspection) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    writer.writerows(export_rows(inspection))
+    return out.getvalue()
+
+
+def export_xlsx(inspection: Inspection) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Improvement plan"
+    sheet.append(list(EXPORT_COLUMNS))
+    for row in export_rows(inspection):
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def send_reminders(today: date | None = None) -> int:
+    """Remind the service once when an unfinished action is due within REMIND_DAYS_BEFORE."""
+    today = today or timezone.localdate()
+    sent = 0
+    soon = (
+        ImprovementAction.objects.filter(
+            reminded=False, due__lte=today + timedelta(days=REMIND_DAYS_BEFORE)
+        )
+        .exclude(status=ImprovementAction.Status.DONE)
+        .select_related("inspection", "recommendation")
+    )
+    for item in soon:
+        link = reverse("plans:plan", args=[item.inspection_id])
+        notify(
+            managers_of(item.inspection),
+            _("Improvement action due by %(due)s: %(action)s")
+            % {"due": item.due.strftime("%d/%m/%Y"), "action": item.action[:200]},
+            link,
+        )
+        item.reminded = True
+        item.save(update_fields=["reminded"])
+        sent += 1
+    return sent

@@ -1,0 +1,97 @@
+"""The improvement plan page, progress updates and exports."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from yjinspect.accounts.roles import signed_in
+from yjinspect.findings.models import Recommendation
+from yjinspect.inspections import services as inspections
+
+from . import services
+from .forms import ActionForm, ProgressForm
+from .models import ImprovementAction
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    user = signed_in(request)
+    form = ActionForm(request.POST if "action" in request.POST else None)
+    if request.method == "POST" and form.is_valid():
+        recommendation = get_object_or_404(
+            Recommendation, inspection=inspection, pk=request.POST.get("recommendation")
+        )
+        try:
+            services.add_action(user, recommendation, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Action added to the plan"))
+            return redirect("plans:plan", pk)
+    today = timezone.localdate()
+    actions = list(services.actions_of(inspection))
+    return render(
+        request,
+        "plans/plan.html",
+        {
+            "inspection": inspection,
+            "form": form,
+            "today": today,
+            "recommendations": Recommendation.objects.filter(inspection=inspection),
+            "actions": actions,
+            "progress": services.progress(inspection, today),
+            "can_edit": services.may_edit(inspection, user),
+            "section": "inspections",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_page(request: HttpRequest, pk: int, action_id: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    item = get_object_or_404(ImprovementAction, inspection=inspection, pk=action_id)
+    form = ProgressForm(
+        request.POST or None, initial={"status": item.status, "evidence": item.evidence}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_action(signed_in(request), item, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Progress recorded"))
+            return redirect("plans:plan", pk)
+    return render(
+        request,
+        "plans/action.html",
+        {
+            "inspection": inspection,
+            "item": item,
+            "form": form,
+            "section": "inspections",
+        },
+    )
+
+
+@login_required
+def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    if kind == "xlsx":
+        response = HttpResponse(
+            services.export_xlsx(inspection),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(services.export_csv(inspection), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="improvement-plan-{pk}.{kind}"'
+    return response

@@ -1,0 +1,124 @@
+"""The improvement plan: the service's actions against each recommendation after publication,
+progress seen by the inspectorate, overdue flags, exports and reminders."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from openpyxl import load_workbook
+
+from yjinspect.alerts.models import Notification
+from yjinspect.findings import services as findings
+from yjinspect.plans import services as plans
+from yjinspect.plans.models import ImprovementAction
+from yjinspect.reports import services as reports
+
+
+@pytest.fixture
+def recommendation(sampled, alice):
+    return findings.add_recommendation(
+        alice,
+        sampled,
+        body="board",
+        body_name="",
+        text="Give the board the data it needs.",
+        standards=["1.1"],
+    )
+
+
+@pytest.fixture
+def published(recommendation, alice):
+    reports.publish(alice, recommendation.inspection)
+    return recommendation
+
+
+def test_the_plan_starts_only_after_publication(recommendation, mona):
+    with pytest.raises(ValidationError, match="once the report is published"):
+        plans.add_action(
+            mona,
+            recommendation,
+            action="Monthly data pack",
+            owner="Head of Service",
+            due=date(2025, 1, 31),
+        )
+
+
+def test_the_manager_adds_an_action_and_records_progress(published, mona, as_user, alice):
+    client = as_user(mona)
+    url = f"/inspections/{published.inspection_id}/plan/"
+    client.post(
+        url,
+        {
+            "recommendation": published.pk,
+            "action": "Monthly data pack to the board",
+            "owner": "Head of Service",
+            "due": "31/01/2099",
+        },
+    )
+    item = ImprovementAction.objects.get()
+    assert (item.owner, item.due) == ("Head of Service", date(2099, 1, 31))
+    page = client.post(f"{url}{item.pk}/", {"status": "done", "evidence": ""}).content.decode()
+    assert "Give the evidence that the action is done" in page
+    client.post(f"{url}{item.pk}/", {"status": "done", "evidence": "Pack presented in March"})
+    inspectorate_view = as_user(alice).get(url).content.decode()
+    assert (
+        "1 of 1 actions done" in inspectorate_view
+        and "Pack presented in March" in inspectorate_view
+    )
+
+
+def test_an_overdue_action_is_flagged(published, mona, as_user, alice):
+    plans.add_action(
+        mona,
+        published,
+        action="Fill the health post",
+        owner="Board chair",
+        due=date.today() - timedelta(days=1),
+    )
+    page = as_user(alice).get(f"/inspections/{published.inspection_id}/plan/").content.decode()
+    assert "1 overdue" in page and "Overdue" in page
+
+
+def test_the_plan_exports_as_csv_and_excel(published, mona, as_user):
+    plans.add_action(
+        mona, published, action="Monthly data pack", owner="Head of Service", due=date(2099, 1, 31)
+    )
+    client = as_user(mona)
+    text = client.get(f"/inspections/{published.inspection_id}/plan.csv").content.decode()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:3] == ["recommendation", "addressed_to", "action"]
+    assert rows[1][:5] == [
+        "1",
+        "The management board",
+        "Monthly data pack",
+        "Head of Service",
+        "2099-01-31",
+    ]
+    book = load_workbook(
+        io.BytesIO(client.get(f"/inspections/{published.inspection_id}/plan.xlsx").content)
+    )
+    assert book.active["C2"].value == "Monthly data pack"
+
+
+def test_owners_are_reminded_once_before_the_due_date(published, mona):
+    item = plans.add_action(
+        mona, published, action="Monthly data pack", owner="Head of Service", due=date(2030, 6, 30)
+    )
+    assert plans.send_reminders(today=date(2030, 6, 1)) == 0
+    assert plans.send_reminders(today=date(2030, 6, 25)) == 1
+    assert plans.send_reminders(today=date(2030, 6, 26)) == 0
+    assert (
+        Notification.objects.filter(user=mona, text__startswith="Improvement action due").count()
+        == 1
+    )
+    item.refresh_from_db()
+    assert item.reminded
+
+
+def test_someone_outside_the_service_cannot_write_the_plan(published, ian):
+    with pytest.raises(ValidationError, match="Only the service"):
+        plans.add_action(ian, published, action="x", owner="y", due=date(2099, 1, 1))
