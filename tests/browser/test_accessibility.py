@@ -60,6 +60,7 @@ def test_every_workflow_page_has_no_violations(page: Page, sampled, alice, langu
         f"/inspections/{pk}/recommendations/",
         f"/inspections/{pk}/report/",
         f"/inspections/{pk}/plan/",
+        f"/inspections/{pk}/report/accuracy/",
         f"/inspections/{pk}/report/draft/?lang={language}",
         "/services/",
         f"/services/{sampled.service.pk}/",

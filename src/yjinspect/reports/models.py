@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PublishedReport(models.Model):
@@ -35,3 +36,30 @@ class PublishedReport(models.Model):
         if self.pk is not None:
             raise ValueError("a published report cannot be changed")
         super().save(*args, **kwargs)
+
+
+class AccuracyComment(models.Model):
+    """The service's comment on one paragraph of the draft report, and the lead inspector's
+    decision on it, with the reason."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="accuracy_comments"
+    )
+    paragraph = models.CharField(_("paragraph"), max_length=64)  # a key from report_paragraphs
+    comment = models.TextField(_("comment"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    decision = models.CharField(max_length=8, choices=Decision.choices, default=Decision.PENDING)
+    reason = models.TextField(_("reason for the decision"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True)
+
+    class Meta:
+        ordering = ["at", "id"]

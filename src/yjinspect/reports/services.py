@@ -98,6 +98,10 @@ def publish(user: User, inspection: Inspection) -> list[PublishedReport]:
     require(is_lead(inspection, user))
     if not Recommendation.objects.filter(inspection=inspection).exists():
         raise ValidationError(_("Add the recommendations before publishing"))
+    from .accuracy import pending
+
+    if pending(inspection):
+        raise ValidationError(_("Decide every factual-accuracy comment before publishing"))
     last = PublishedReport.objects.filter(inspection=inspection).aggregate(v=Max("version"))["v"]
     version = (last or 0) + 1
     published = []

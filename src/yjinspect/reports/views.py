@@ -14,8 +14,8 @@ from yjinspect.accounts.roles import signed_in
 from yjinspect.context import content_language
 from yjinspect.inspections import services as inspections
 
-from . import services
-from .models import PublishedReport
+from . import accuracy, services
+from .models import AccuracyComment, PublishedReport
 
 
 def _language(request: HttpRequest) -> str:
@@ -74,3 +74,46 @@ def published_pdf(request: HttpRequest, pk: int, report_id: int) -> HttpResponse
         f'inline; filename="report-{pk}-v{report.version}-{report.language}.pdf"'
     )
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def accuracy_page(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspections.get_visible(request.user, pk)
+    user = signed_in(request)
+    language = content_language()
+    paragraphs = accuracy.report_paragraphs(inspection, language)
+    if request.method == "POST":
+        try:
+            if "decide" in request.POST:
+                made = get_object_or_404(
+                    AccuracyComment, inspection=inspection, pk=request.POST["decide"]
+                )
+                accuracy.decide(
+                    user, made, request.POST.get("decision", ""), request.POST.get("reason", "")
+                )
+                messages.success(request, _("Decision recorded"))
+            else:
+                accuracy.comment(
+                    user,
+                    inspection,
+                    request.POST.get("paragraph", ""),
+                    request.POST.get("comment", ""),
+                )
+                messages.success(request, _("Comment sent to the lead inspector"))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("reports:accuracy", pk)
+    return render(
+        request,
+        "reports/accuracy.html",
+        {
+            "inspection": inspection,
+            "paragraphs": paragraphs,
+            "labels": dict(paragraphs),
+            "comments": AccuracyComment.objects.filter(inspection=inspection).select_related("by"),
+            "is_lead": inspections.is_lead(inspection, user),
+            "can_comment": accuracy.is_service_person(inspection, user),
+            "section": "inspections",
+        },
+    )

@@ -1,0 +1,82 @@
+"""The factual-accuracy check: the service comments on paragraphs of the draft report; the
+lead inspector accepts or rejects each, with a reason; publishing waits for every decision."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from yjinspect.accounts.models import Profile, Role
+from yjinspect.audit.services import record
+from yjinspect.findings.models import DomainSummary, Finding, Recommendation
+from yjinspect.inspections.models import Inspection
+from yjinspect.inspections.services import is_lead, require
+
+from .models import AccuracyComment
+
+
+def report_paragraphs(inspection: Inspection, language: str) -> list[tuple[str, str]]:
+    """The report's paragraphs a comment can be about: (key, label)."""
+    framework = inspection.framework
+    paragraphs = [("cover", _("Cover: score and overall rating")), ("ratings", _("Ratings"))]
+    domains = {d.id: d for d in framework.domains}
+    for summary in DomainSummary.objects.filter(inspection=inspection):
+        domain = domains.get(summary.domain_id)
+        title = domain.title.get(language) if domain else summary.domain_id
+        paragraphs.append(
+            (f"summary-{summary.domain_id}", _("Summary: %(domain)s") % {"domain": title})
+        )
+    for finding in Finding.objects.filter(inspection=inspection):
+        paragraphs.append((f"finding-{finding.pk}", f"{finding.standard_id}: {finding.text[:70]}"))
+    for rec in Recommendation.objects.filter(inspection=inspection):
+        paragraphs.append(
+            (f"recommendation-{rec.number}", _("Recommendation %(n)s") % {"n": rec.number})
+        )
+    paragraphs += [("profile", _("Caseload profile")), ("methodology", _("Methodology"))]
+    return paragraphs
+
+
+def is_service_person(inspection: Inspection, user: User) -> bool:
+    return Profile.objects.filter(
+        user=user,
+        service_id=inspection.service_id,
+        role__in=[Role.SERVICE_MANAGER, Role.SERVICE_STAFF],
+    ).exists()
+
+
+@transaction.atomic
+def comment(user: User, inspection: Inspection, paragraph: str, text: str) -> AccuracyComment:
+    if not is_service_person(inspection, user):
+        raise ValidationError(_("Factual-accuracy comments come from the inspected service"))
+    if paragraph not in dict(report_paragraphs(inspection, "en")):
+        raise ValidationError(_("Choose a paragraph of the report"))
+    if not text.strip():
+        raise ValidationError(_("Enter your comment"))
+    made = AccuracyComment.objects.create(
+        inspection=inspection, paragraph=paragraph, comment=text.strip(), by=user
+    )
+    record(user, "accuracy.commented", made, inspection_id=inspection.pk, paragraph=paragraph)
+    return made
+
+
+@transaction.atomic
+def decide(user: User, made: AccuracyComment, decision: str, reason: str) -> AccuracyComment:
+    require(is_lead(made.inspection, user))
+    if decision not in (AccuracyComment.Decision.ACCEPTED, AccuracyComment.Decision.REJECTED):
+        raise ValidationError(_("Choose accept or reject"))
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the decision"))
+    made.decision, made.reason = decision, reason.strip()
+    made.decided_by, made.decided_at = user, timezone.now()
+    made.save()
+    record(user, "accuracy.decided", made, inspection_id=made.inspection_id, decision=decision)
+    return made
+
+
+def pending(inspection: Inspection) -> int:
+    return AccuracyComment.objects.filter(
+        inspection=inspection, decision=AccuracyComment.Decision.PENDING
+    ).count()

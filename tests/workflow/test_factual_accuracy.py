@@ -1,0 +1,66 @@
+"""The factual-accuracy check between the draft and the published report."""
+
+from __future__ import annotations
+
+import pytest
+
+from yjinspect.findings import services as findings
+from yjinspect.reports.models import AccuracyComment, PublishedReport
+
+
+@pytest.fixture
+def drafted(sampled, alice):
+    findings.add_recommendation(
+        alice,
+        sampled,
+        body="board",
+        body_name="",
+        text="Give the board the data it needs.",
+        standards=["1.1"],
+    )
+    return sampled
+
+
+def test_the_service_comments_and_the_lead_decides_with_a_reason(drafted, as_user, mona, alice):
+    url = f"/inspections/{drafted.pk}/report/accuracy/"
+    as_user(mona).post(
+        url,
+        {"paragraph": "recommendation-1", "comment": "The board already receives monthly data."},
+    )
+    made = AccuracyComment.objects.get()
+    assert made.decision == "pending"
+    page = as_user(alice).get(url).content.decode()
+    assert "Recommendation 1" in page and "already receives monthly data" in page
+    as_user(alice).post(url, {"decide": made.pk, "decision": "rejected", "reason": ""})
+    made.refresh_from_db()
+    assert made.decision == "pending"  # a decision needs its reason
+    as_user(alice).post(
+        url,
+        {
+            "decide": made.pk,
+            "decision": "rejected",
+            "reason": "The data did not cover reoffending.",
+        },
+    )
+    made.refresh_from_db()
+    assert (made.decision, made.decided_by) == ("rejected", alice)
+
+
+def test_publishing_waits_for_every_decision(drafted, as_user, mona, alice):
+    as_user(mona).post(
+        f"/inspections/{drafted.pk}/report/accuracy/",
+        {"paragraph": "ratings", "comment": "Check 1.2"},
+    )
+    page = as_user(alice).post(f"/inspections/{drafted.pk}/report/", follow=True).content.decode()
+    assert "Decide every factual-accuracy comment before publishing" in page
+    assert not PublishedReport.objects.exists()
+
+
+def test_only_the_service_comments(drafted, as_user, ian):
+    page = as_user(ian).post(
+        f"/inspections/{drafted.pk}/report/accuracy/",
+        {"paragraph": "ratings", "comment": "x"},
+        follow=True,
+    )
+    assert "come from the inspected service" in page.content.decode()
+    assert not AccuracyComment.objects.exists()
