@@ -106,6 +106,7 @@ def load_demo(password: str) -> list[str]:
             inspection=inspection, user=users[name], defaults={"role": DEMO_USERS[name]}
         )
     if fresh:
+        _previous_inspection(welsh, users)
         fill_inspection(inspection, users["lead"])
     return list(DEMO_USERS)
 
@@ -292,3 +293,50 @@ def fill_inspection(inspection: Inspection, lead: Any, caseload_rows: int = 300)
             status="done",
             evidence="New allocation meeting every Monday since July.",
         )
+
+
+def _previous_inspection(service: YouthJusticeService, users: dict[str, Any]) -> None:
+    """An earlier, published inspection of the same service (2018 standards), so the new
+    ratings page shows what was found before and how the improvement plan went."""
+    lead, manager = users["lead"], users["manager"]
+    earlier = Inspection.objects.create(
+        service=service,
+        framework_id="hmip-yjs-2018",
+        fieldwork_start=date(2021, 3, 1),
+        fieldwork_end=date(2021, 3, 5),
+        created_by=users["admin"],
+        status=Status.MONITORING,
+    )
+    StatusChange.objects.create(inspection=earlier, to_status=Status.MONITORING, by=lead)
+    TeamMember.objects.create(inspection=earlier, user=lead, role=Role.LEAD_INSPECTOR)
+    for standard_id, rating in (
+        ("1.1", "inadequate"),
+        ("1.2", "requires_improvement"),
+        ("1.3", "requires_improvement"),
+        ("1.4", "good"),
+    ):
+        ratings.record_judgement(lead, earlier, standard_id, rating, "From the 2021 fieldwork.")
+    recommendation = findings.add_recommendation(
+        lead,
+        earlier,
+        body="board",
+        body_name="",
+        text="Agree a vision for the service with all partners.",
+        standards=["1.1"],
+    )
+    reports.publish(lead, earlier)
+    done = plans.add_action(
+        manager,
+        recommendation,
+        action="Vision agreed by the board.",
+        owner="Board chair",
+        due=date(2021, 9, 30),
+    )
+    plans.update_action(manager, done, status="done", evidence="Signed at the June board.")
+    plans.add_action(
+        manager,
+        recommendation,
+        action="Partners' plans aligned to the vision.",
+        owner="Head of Service",
+        due=date(2022, 3, 31),
+    )
