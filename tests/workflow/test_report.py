@@ -120,3 +120,33 @@ def test_only_the_lead_publishes_and_not_without_recommendations(sampled, as_use
     page = as_user(alice).post(f"/inspections/{sampled.pk}/report/", follow=True).content.decode()
     assert "Add the recommendations before publishing" in page
     assert not PublishedReport.objects.exists()
+
+
+def test_publishing_runs_as_a_job_that_reports_its_progress(rated, alice, as_user):
+    from yjinspect.reports import services as reports
+    from yjinspect.reports.models import PublishJob
+
+    job = reports.start_publishing(alice, rated)
+    job.refresh_from_db()
+    assert (job.state, job.steps_done, job.steps_total, job.version) == ("done", 4, 4, 1)
+    page = as_user(alice).get(f"/inspections/{rated.pk}/report/").content.decode()
+    assert "Version 1 published" in page
+    PublishJob.objects.create(inspection=rated, requested_by=alice, steps_total=4)  # running
+    with pytest.raises(Exception, match="already being published"):
+        reports.start_publishing(alice, rated)
+    running = as_user(alice).get(f"/inspections/{rated.pk}/report/").content.decode()
+    assert "Publishing: 0 of 4 steps done" in running and 'http-equiv="refresh"' in running
+
+
+def test_a_failed_publication_publishes_nothing_and_says_so(rated, alice, as_user, monkeypatch):
+    from yjinspect.reports import services as reports
+
+    def broken(html):
+        raise RuntimeError("renderer out of memory")
+
+    monkeypatch.setattr(reports, "render_pdf", broken)
+    with pytest.raises(RuntimeError):
+        reports.start_publishing(alice, rated)
+    assert not PublishedReport.objects.exists()
+    page = as_user(alice).get(f"/inspections/{rated.pk}/report/").content.decode()
+    assert "Publishing failed; nothing was published: renderer out of memory" in page

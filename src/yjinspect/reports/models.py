@@ -63,3 +63,28 @@ class AccuracyComment(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+
+class PublishJob(models.Model):
+    """Rendering and publishing a new version, done in the background with its progress."""
+
+    class State(models.TextChoices):
+        RUNNING = "running", _("Publishing")
+        DONE = "done", _("Published")
+        FAILED = "failed", _("Failed")
+
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="publish_jobs"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.RUNNING)
+    steps_done = models.PositiveSmallIntegerField(default=0)
+    steps_total = models.PositiveSmallIntegerField(default=0)
+    version = models.PositiveIntegerField(null=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]

@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -23,9 +23,10 @@ from yjinspect.findings.services import profile_of
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_lead, require
 from yjinspect.ratings.services import live_ratings
+from yjinspect.tasks import run_in_background
 
 from .charts import bar_chart
-from .models import PublishedReport
+from .models import PublishedReport, PublishJob
 
 LANGUAGES = ("en", "cy")
 
@@ -92,9 +93,7 @@ def render_pdf(html: str) -> bytes:
     return pdf
 
 
-@transaction.atomic
-def publish(user: User, inspection: Inspection) -> list[PublishedReport]:
-    """Publish the next version, in English and Welsh; each PDF's checksum is kept."""
+def _check_publishable(user: User, inspection: Inspection) -> None:
     require(is_lead(inspection, user))
     if not Recommendation.objects.filter(inspection=inspection).exists():
         raise ValidationError(_("Add the recommendations before publishing"))
@@ -102,12 +101,34 @@ def publish(user: User, inspection: Inspection) -> list[PublishedReport]:
 
     if pending(inspection):
         raise ValidationError(_("Decide every factual-accuracy comment before publishing"))
+
+
+def _render_all(
+    inspection: Inspection, job: PublishJob | None = None
+) -> list[tuple[str, str, bytes]]:
+    """(language, html, pdf) for every language, counting each step on the job if given."""
+    rendered = []
+    for language in LANGUAGES:
+        html = render_html(inspection, language)
+        _step(job)
+        rendered.append((language, html, render_pdf(html)))
+        _step(job)
+    return rendered
+
+
+def _step(job: PublishJob | None) -> None:
+    if job is not None:  # saved at once, outside any transaction, so the page can show it
+        PublishJob.objects.filter(pk=job.pk).update(steps_done=F("steps_done") + 1)
+
+
+@transaction.atomic
+def _save(
+    user: User, inspection: Inspection, rendered: list[tuple[str, str, bytes]]
+) -> list[PublishedReport]:
     last = PublishedReport.objects.filter(inspection=inspection).aggregate(v=Max("version"))["v"]
     version = (last or 0) + 1
     published = []
-    for language in LANGUAGES:
-        html = render_html(inspection, language)
-        pdf = render_pdf(html)
+    for language, html, pdf in rendered:
         report = PublishedReport.objects.create(
             inspection=inspection,
             version=version,
@@ -128,3 +149,35 @@ def publish(user: User, inspection: Inspection) -> list[PublishedReport]:
         )
         published.append(report)
     return published
+
+
+def publish(user: User, inspection: Inspection) -> list[PublishedReport]:
+    """Publish the next version, in English and Welsh, now; each PDF's checksum is kept."""
+    _check_publishable(user, inspection)
+    return _save(user, inspection, _render_all(inspection))
+
+
+def start_publishing(user: User, inspection: Inspection) -> PublishJob:
+    """Check, then render and publish in the background; the job reports progress."""
+    _check_publishable(user, inspection)
+    if PublishJob.objects.filter(inspection=inspection, state=PublishJob.State.RUNNING).exists():
+        raise ValidationError(_("A version is already being published"))
+    job = PublishJob.objects.create(
+        inspection=inspection, requested_by=user, steps_total=2 * len(LANGUAGES)
+    )
+    run_in_background(run_publishing, job.pk)
+    return job
+
+
+def run_publishing(job_id: int) -> None:
+    job = PublishJob.objects.select_related("inspection", "requested_by").get(pk=job_id)
+    try:
+        published = _save(job.requested_by, job.inspection, _render_all(job.inspection, job))
+    except Exception as error:
+        PublishJob.objects.filter(pk=job_id).update(
+            state=PublishJob.State.FAILED, error=str(error)[:2000]
+        )
+        raise
+    PublishJob.objects.filter(pk=job_id).update(
+        state=PublishJob.State.DONE, version=published[0].version
+    )

@@ -15,7 +15,7 @@ from yjinspect.context import content_language
 from yjinspect.inspections import services as inspections
 
 from . import accuracy, services
-from .models import AccuracyComment, PublishedReport
+from .models import AccuracyComment, PublishedReport, PublishJob
 
 
 def _language(request: HttpRequest) -> str:
@@ -31,12 +31,11 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
     if request.method == "POST":
         try:
-            published = services.publish(signed_in(request), inspection)
+            services.start_publishing(signed_in(request), inspection)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Version %(n)s published") % {"n": published[0].version})
         return redirect("reports:report", pk)
+    job = PublishJob.objects.filter(inspection=inspection).first()
     return render(
         request,
         "reports/page.html",
@@ -45,6 +44,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
             "section": "inspections",
             "published": PublishedReport.objects.filter(inspection=inspection).defer("html", "pdf"),
             "is_lead": inspections.is_lead(inspection, request.user),
+            "job": job,
         },
     )
 
