@@ -122,3 +122,34 @@ def test_owners_are_reminded_once_before_the_due_date(published, mona):
 def test_someone_outside_the_service_cannot_write_the_plan(published, ian):
     with pytest.raises(ValidationError, match="Only the service"):
         plans.add_action(ian, published, action="x", owner="y", due=date(2099, 1, 1))
+
+
+def test_reminders_go_to_the_named_owner_when_there_is_one(published, mona, service):
+    from tests.conftest import _person
+
+    staff = _person("sam", "service_staff", service=service)
+    plans.add_action(
+        mona,
+        published,
+        action="Recruit a health worker",
+        owner="Sam",
+        due=date(2030, 6, 30),
+        owner_user=staff,
+    )
+    assert plans.send_reminders(today=date(2030, 6, 25)) == 1
+    assert Notification.objects.filter(user=staff).count() == 1
+    assert not Notification.objects.filter(user=mona, text__startswith="Improvement").exists()
+
+
+def test_reminders_cannot_go_to_someone_outside_the_service(published, mona, ian):
+    with pytest.raises(ValidationError, match="someone in the service"):
+        plans.add_action(
+            mona, published, action="x", owner="y", due=date(2030, 1, 1), owner_user=ian
+        )
+
+
+def test_the_report_compares_the_sample_with_the_eligible_cases(published, as_user, alice):
+    page = as_user(alice).get(f"/inspections/{published.inspection_id}/report/draft/?lang=en")
+    text = page.content.decode()
+    assert "How the sample compares with the eligible cases: court" in text
+    assert "type of disposal: referral order" in text or "type of disposal: youth" in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +28,19 @@ class ActionForm(forms.Form):
     due = GovukDateField(
         label=_("Due by"), error_messages={"required": _("Enter the date the action is due")}
     )
+    owner_user: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Who gets the reminders"),
+        queryset=None,
+        required=False,
+        empty_label=_("The service's managers"),
+        help_text=_("Reminders go to this person before the due date."),
+    )
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["owner_user"]
+        field.queryset = people  # type: ignore[attr-defined]
+        field.label_from_instance = lambda u: u.get_username()  # type: ignore[attr-defined]
 
 
 class ProgressForm(forms.Form):

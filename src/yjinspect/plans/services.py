@@ -45,8 +45,23 @@ def actions_of(inspection: Inspection) -> QuerySet[ImprovementAction]:
 
 
 @transaction.atomic
+def service_people(inspection: Inspection) -> QuerySet[User]:
+    """The service's managers and staff: the people an action's reminders can go to."""
+    return User.objects.filter(
+        profile__service_id=inspection.service_id,
+        profile__role__in=[Role.SERVICE_MANAGER, Role.SERVICE_STAFF],
+        is_active=True,
+    ).order_by("username")
+
+
 def add_action(
-    user: User, recommendation: Recommendation, *, action: str, owner: str, due: date
+    user: User,
+    recommendation: Recommendation,
+    *,
+    action: str,
+    owner: str,
+    due: date,
+    owner_user: User | None = None,
 ) -> ImprovementAction:
     inspection = recommendation.inspection
     if not may_edit(inspection, user):
@@ -55,11 +70,14 @@ def add_action(
         raise ValidationError(_("The plan starts once the report is published"))
     if not action.strip() or not owner.strip():
         raise ValidationError(_("Enter the action and its owner"))
+    if owner_user is not None and not service_people(inspection).filter(pk=owner_user.pk).exists():
+        raise ValidationError(_("Reminders can only go to someone in the service"))
     item = ImprovementAction.objects.create(
         inspection=inspection,
         recommendation=recommendation,
         action=action.strip(),
         owner=owner.strip(),
+        owner_user=owner_user,
         due=due,
         updated_by=user,
     )
@@ -159,12 +177,13 @@ def send_reminders(today: date | None = None) -> int:
             reminded=False, due__lte=today + timedelta(days=REMIND_DAYS_BEFORE)
         )
         .exclude(status=ImprovementAction.Status.DONE)
-        .select_related("inspection", "recommendation")
+        .select_related("inspection", "recommendation", "owner_user")
     )
     for item in soon:
         link = reverse("plans:plan", args=[item.inspection_id])
+        # The person the plan names for the action; otherwise the service's managers.
         notify(
-            managers_of(item.inspection),
+            [item.owner_user] if item.owner_user else managers_of(item.inspection),
             _("Improvement action due by %(due)s: %(action)s")
             % {"due": item.due.strftime("%d/%m/%Y"), "action": item.action[:200]},
             link,

@@ -25,7 +25,10 @@ from .models import ImprovementAction
 def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
     user = signed_in(request)
-    form = ActionForm(request.POST if "action" in request.POST else None)
+    form = ActionForm(
+        request.POST if "action" in request.POST else None,
+        people=services.service_people(inspection),
+    )
     if request.method == "POST" and form.is_valid():
         recommendation = get_object_or_404(
             Recommendation, inspection=inspection, pk=request.POST.get("recommendation")
