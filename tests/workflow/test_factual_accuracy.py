@@ -64,3 +64,17 @@ def test_only_the_service_comments(drafted, as_user, ian):
     )
     assert "come from the inspected service" in page.content.decode()
     assert not AccuracyComment.objects.exists()
+
+
+def test_a_comment_form_with_problems_names_them_inline(drafted, as_user, mona):
+    page = (
+        as_user(mona)
+        .post(
+            f"/inspections/{drafted.pk}/report/accuracy/", {"paragraph": "nowhere", "comment": ""}
+        )
+        .content.decode()
+    )
+    assert "There is a problem" in page
+    assert 'href="#id_comment"' in page and "Enter your comment" in page
+    assert "Select a valid choice" in page  # the paragraph must be one of the report's
+    assert not AccuracyComment.objects.exists()

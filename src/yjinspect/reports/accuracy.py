@@ -48,15 +48,15 @@ def is_service_person(inspection: Inspection, user: User) -> bool:
 
 
 @transaction.atomic
-def comment(user: User, inspection: Inspection, paragraph: str, text: str) -> AccuracyComment:
+def comment(user: User, inspection: Inspection, paragraph: str, comment: str) -> AccuracyComment:
     if not is_service_person(inspection, user):
         raise ValidationError(_("Factual-accuracy comments come from the inspected service"))
     if paragraph not in dict(report_paragraphs(inspection, "en")):
         raise ValidationError(_("Choose a paragraph of the report"))
-    if not text.strip():
+    if not comment.strip():
         raise ValidationError(_("Enter your comment"))
     made = AccuracyComment.objects.create(
-        inspection=inspection, paragraph=paragraph, comment=text.strip(), by=user
+        inspection=inspection, paragraph=paragraph, comment=comment.strip(), by=user
     )
     record(user, "accuracy.commented", made, inspection_id=inspection.pk, paragraph=paragraph)
     return made

@@ -15,6 +15,7 @@ from yjinspect.context import content_language
 from yjinspect.inspections import services as inspections
 
 from . import accuracy, services
+from .forms import AccuracyCommentForm
 from .models import AccuracyComment, PublishedReport, PublishJob
 
 
@@ -81,35 +82,37 @@ def published_pdf(request: HttpRequest, pk: int, report_id: int) -> HttpResponse
 def accuracy_page(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
     user = signed_in(request)
-    language = content_language()
-    paragraphs = accuracy.report_paragraphs(inspection, language)
-    if request.method == "POST":
+    paragraphs = accuracy.report_paragraphs(inspection, content_language())
+    deciding = request.method == "POST" and "decide" in request.POST
+    form = AccuracyCommentForm(
+        request.POST if request.method == "POST" and not deciding else None,
+        paragraphs=paragraphs,
+    )
+    if deciding:
+        made = get_object_or_404(AccuracyComment, inspection=inspection, pk=request.POST["decide"])
         try:
-            if "decide" in request.POST:
-                made = get_object_or_404(
-                    AccuracyComment, inspection=inspection, pk=request.POST["decide"]
-                )
-                accuracy.decide(
-                    user, made, request.POST.get("decision", ""), request.POST.get("reason", "")
-                )
-                messages.success(request, _("Decision recorded"))
-            else:
-                accuracy.comment(
-                    user,
-                    inspection,
-                    request.POST.get("paragraph", ""),
-                    request.POST.get("comment", ""),
-                )
-                messages.success(request, _("Comment sent to the lead inspector"))
+            accuracy.decide(
+                user, made, request.POST.get("decision", ""), request.POST.get("reason", "")
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Decision recorded"))
         return redirect("reports:accuracy", pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            accuracy.comment(user, inspection, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Comment sent to the lead inspector"))
+            return redirect("reports:accuracy", pk)
     return render(
         request,
         "reports/accuracy.html",
         {
             "inspection": inspection,
-            "paragraphs": paragraphs,
+            "form": form,
             "labels": dict(paragraphs),
             "comments": AccuracyComment.objects.filter(inspection=inspection).select_related("by"),
             "is_lead": inspections.is_lead(inspection, user),
