@@ -11,10 +11,26 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+from markupsafe import Markup, escape
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def link(href: str, text: Any, classes: str = "govuk-link") -> Markup:
+    """An escaped link for a table cell's "html": never build markup by joining strings in a
+    template, where a translated or escaped part turns the whole cell into escaped text."""
+    return Markup('<a class="{}" href="{}">{}</a>').format(classes, href, text)
+
+
+def visually_hidden(text: Any) -> Markup:
+    """Text for screen readers only (a table's actions column heading, say)."""
+    return Markup('<span class="govuk-visually-hidden">{}</span>').format(text)
+
+
+def code(text: Any) -> Markup:
+    return Markup('<code class="govuk-body-s">{}</code>').format(escape(text))
 
 
 def error_list(form: forms.BaseForm) -> list[dict[str, str]]:
@@ -81,6 +97,9 @@ def environment(**options: Any) -> Environment:
             "get_language": translation.get_language,
             "get_messages": get_messages,
             "error_list": error_list,
+            "link": link,
+            "visually_hidden": visually_hidden,
+            "code": code,
             "field_params": field_params,
         }
     )

@@ -40,11 +40,23 @@ def page(browser: Browser, live_server) -> Page:
 
 
 def sign_in(page: Page, username: str) -> None:
-    page.goto("/sign-in/")
+    """From the home page, as a person arrives: the header's sign-in link, then the form."""
+    page.goto("/")
+    page.get_by_role("link", name="Sign in", exact=True).click()
     page.get_by_label("User name").fill(username)
     page.get_by_label("Password").fill("pass-" + username)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/inspections/")
+
+
+def open_inspection(page: Page, service_name: str, section: str | None = None) -> None:
+    """From the inspections list (everyone's landing page): the service's link, then one of
+    the inspection's pages from its sub-navigation."""
+    page.get_by_role("link", name="Inspections", exact=True).first.click()
+    page.get_by_role("link", name=service_name, exact=True).first.click()
+    if section is not None:
+        nav = page.get_by_role("navigation", name="Inspection pages")
+        nav.get_by_role("link", name=section, exact=True).click()
 
 
 def axe_violations(page: Page) -> list[dict]:

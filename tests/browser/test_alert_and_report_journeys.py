@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from yjinspect.cases.models import SampledCase
 from yjinspect.findings import services as findings
 
-from .conftest import axe_violations, sign_in
+from .conftest import axe_violations, open_inspection, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,16 +21,16 @@ def sign_out(page: Page) -> None:
 
 
 def test_an_alert_from_raising_to_closure(page: Page, sampled, ian, alice, mona):
-    case = SampledCase.objects.filter(inspection=sampled, assessor=ian).first()
+    assert SampledCase.objects.filter(inspection=sampled, assessor=ian).exists()
     sign_in(page, "ian")
-    page.goto(f"/inspections/{sampled.pk}/cases/{case.pk}/2.1/")
+    open_inspection(page, "Cwm Afon YJS", "Cases")
+    page.get_by_role("link", name=re.compile(r"^2\.1 Assessment")).first.click()
     page.get_by_role("link", name="Raise a case alert on this case").click()
     page.get_by_label("The child's safety").check()
     page.get_by_label("Critical: immediate risk of serious harm").check()
     page.get_by_label("What was found").fill("Missing episodes not shared with the police.")
     page.get_by_role("button", name="Raise alert").click()
     expect(page.get_by_text("Alert raised; the lead inspector has been told")).to_be_visible()
-    alert_url = page.url
     sign_out(page)
 
     sign_in(page, "alice")
@@ -40,11 +40,9 @@ def test_an_alert_from_raising_to_closure(page: Page, sampled, ian, alice, mona)
     expect(page.get_by_text("Alert sent to the service")).to_be_visible()
     sign_out(page)
 
-    page.goto("/sign-in/")
-    page.get_by_label("User name").fill("mona")
-    page.get_by_label("Password").fill("pass-mona")
-    page.get_by_role("button", name="Sign in").click()
-    page.goto(alert_url)
+    sign_in(page, "mona")
+    page.get_by_role("link", name=re.compile("Notifications")).click()
+    page.get_by_role("link", name=re.compile("Urgent action needed")).click()
     page.get_by_label("Urgent action taken or planned").fill("Strategy meeting held today.")
     page.get_by_role("button", name="Send response").click()
     expect(page.get_by_text("Response sent to the inspection team")).to_be_visible()
@@ -52,7 +50,8 @@ def test_an_alert_from_raising_to_closure(page: Page, sampled, ian, alice, mona)
     sign_out(page)
 
     sign_in(page, "alice")
-    page.goto(alert_url)
+    page.get_by_role("link", name=re.compile("Notifications")).click()
+    page.get_by_role("link", name=re.compile("The service responded")).click()
     page.get_by_label("Note").fill("The response deals with the risk.")
     page.get_by_role("button", name="Close alert").click()
     expect(page.get_by_text("Alert closed")).to_be_visible()
@@ -69,7 +68,7 @@ def test_a_report_from_draft_to_published(page: Page, sampled, alice):
         standards=["1.1"],
     )
     sign_in(page, "alice")
-    page.goto(f"/inspections/{sampled.pk}/report/")
+    open_inspection(page, "Cwm Afon YJS", "Report")
     page.get_by_role("link", name="Draft report in English (web page)").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Cwm Afon YJS")
     expect(page.get_by_text("Give the board the data it needs.")).to_be_visible()

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from yjinspect.synthetic import caseload_csv
 
-from .conftest import axe_violations, sign_in
+from .conftest import axe_violations, open_inspection, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -79,7 +79,7 @@ def test_create_import_sample_assess_and_rate(page: Page, alice, ian, lara, serv
 
 def test_the_create_form_works_from_the_keyboard_alone(page: Page, alice, service):
     sign_in(page, "alice")
-    page.goto("/inspections/new/")
+    page.get_by_role("button", name="Create an inspection").click()
 
     def tab_to(selector: str) -> None:
         for _ in range(40):
@@ -104,7 +104,7 @@ def test_the_create_form_works_from_the_keyboard_alone(page: Page, alice, servic
 
 def test_errors_are_summarised_and_linked_to_their_fields(page: Page, alice, service):
     sign_in(page, "alice")
-    page.goto("/inspections/new/")
+    page.get_by_role("button", name="Create an inspection").click()
     page.get_by_role("button", name="Create inspection").click()
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_focused()
@@ -119,7 +119,7 @@ def test_moderate_a_case_from_second_assessment_to_agreed_answer(page: Page, sam
     from yjinspect.cases.models import SampledCase
 
     sign_in(page, "alice")
-    page.goto(f"/inspections/{sampled.pk}/moderation/")
+    open_inspection(page, "Cwm Afon YJS", "Moderation")
     page.get_by_label("Share of cases to second-assess (%)").fill("10")
     page.get_by_role("button", name="Choose cases for second assessment").click()
     expect(page.get_by_text(re.compile(r"\d+ cases marked for second assessment"))).to_be_visible()
@@ -140,7 +140,7 @@ def test_moderate_a_case_from_second_assessment_to_agreed_answer(page: Page, sam
         submit=True,
     )
 
-    page.goto(f"/inspections/{sampled.pk}/cases/")
+    open_inspection(page, "Cwm Afon YJS", "Cases")
     page.locator(f"a[href='/inspections/{sampled.pk}/cases/{case.pk}/2.1/?kind=second']").click()
     expect(page.get_by_text("second assessment").first).to_be_visible()
     page.locator("input[name=case_manager_present][value=yes]").check()
@@ -149,7 +149,7 @@ def test_moderate_a_case_from_second_assessment_to_agreed_answer(page: Page, sam
     page.get_by_role("button", name="Submit assessment").click()
     expect(page.get_by_text("Assessment submitted")).to_be_visible()
 
-    page.goto(f"/inspections/{sampled.pk}/moderation/")
+    open_inspection(page, "Cwm Afon YJS", "Moderation")
     card = page.locator(
         ".govuk-summary-card", has_text=f"Case {case.case.case_ref}, key question 2.1.2"
     )
