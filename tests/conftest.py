@@ -126,14 +126,56 @@ def caseload_file():
     return make
 
 
+def at_stage(inspection, stage: str):
+    """Arrange an inspection at a stage without doing every earlier stage's work (the
+    transitions themselves are tested in test_inspection_lifecycle)."""
+    from yjinspect.inspections.models import StatusChange
+
+    StatusChange.objects.create(
+        inspection=inspection,
+        from_status=inspection.status,
+        to_status=stage,
+        by=inspection.created_by,
+    )
+    inspection.status = stage
+    inspection.save(update_fields=["status"])
+    return inspection
+
+
+def ready_to_publish(inspection, lead):
+    """Arrange the factual-accuracy stage with the ratings signed off as they stand."""
+    from yjinspect.ratings import services as ratings
+
+    at_stage(inspection, "rated")
+    ratings.sign_off(lead, inspection)
+    return at_stage(inspection, "factual_accuracy")
+
+
+def publish_now(inspection, lead):
+    """Sign off and publish the inspection as it stands (it moves to published)."""
+    from yjinspect.reports import services as reports
+
+    ready_to_publish(inspection, lead)
+    reports.publish(lead, inspection)
+    inspection.refresh_from_db()
+    return inspection
+
+
 @pytest.fixture
 def sampled(inspection, alice, caseload_file):
-    """The inspection with a 300-case caseload imported and the sample drawn and allocated."""
+    """The inspection in fieldwork: a 300-case caseload imported, the sample drawn and
+    allocated, each through the lifecycle's real transitions."""
     from yjinspect.cases import caseload, sampling
+    from yjinspect.inspections import services as inspections
 
+    inspections.advance_status(alice, inspection, "data_in_advance")
     upload = caseload_file()
     checked = caseload.check_upload(alice, inspection, upload.name, upload)
     caseload.confirm_import(alice, checked)
+    inspections.advance_status(alice, inspection, "sampling")
+    inspection.refresh_from_db()
     sampling.draw(alice, inspection, seed=11)
     sampling.allocate(alice, inspection)
+    inspections.advance_status(alice, inspection, "fieldwork")
+    inspection.refresh_from_db()
     return inspection

@@ -33,6 +33,15 @@ def code(text: Any) -> Markup:
     return Markup('<code class="govuk-body-s">{}</code>').format(escape(text))
 
 
+def allows(inspection: Any, operation: str) -> bool:
+    """Whether the inspection's stage allows an operation (lifecycle.Operation's value), so a
+    page offers only what is possible now."""
+    from yjinspect.inspections.lifecycle import allows as stage_allows
+    from yjinspect.inspections.lifecycle import operation_named
+
+    return stage_allows(inspection, operation_named(operation))
+
+
 def error_list(form: forms.BaseForm) -> list[dict[str, str]]:
     """The error summary's entries, each linking to its field (GOV.UK pattern)."""
     entries: list[dict[str, str]] = []
@@ -98,6 +107,7 @@ def environment(**options: Any) -> Environment:
             "get_messages": get_messages,
             "error_list": error_list,
             "link": link,
+            "allows": allows,
             "visually_hidden": visually_hidden,
             "code": code,
             "field_params": field_params,

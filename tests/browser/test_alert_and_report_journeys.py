@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from yjinspect.cases.models import SampledCase
 from yjinspect.findings import services as findings
 
+from ..conftest import at_stage
 from .conftest import axe_violations, open_inspection, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -58,7 +59,7 @@ def test_an_alert_from_raising_to_closure(page: Page, sampled, ian, alice, mona)
     expect(page.get_by_text("Strategy meeting held today.")).to_be_visible()
 
 
-def test_a_report_from_draft_to_published(page: Page, sampled, alice):
+def test_a_report_from_sign_off_to_published(page: Page, sampled, alice):
     findings.add_recommendation(
         alice,
         sampled,
@@ -67,8 +68,17 @@ def test_a_report_from_draft_to_published(page: Page, sampled, alice):
         text="Give the board the data it needs.",
         standards=["1.1"],
     )
+    at_stage(sampled, "rated")
     sign_in(page, "alice")
-    open_inspection(page, "Cwm Afon YJS", "Report")
+    open_inspection(page, "Cwm Afon YJS", "Ratings")
+    page.get_by_role("button", name="Sign off the ratings").click()
+    expect(page.get_by_text("Ratings signed off")).to_be_visible()
+    nav = page.get_by_role("navigation", name="Inspection pages")
+    nav.get_by_role("link", name="Overview").click()
+    page.get_by_role("button", name="Move on to Report drafting").click()
+    page.get_by_role("button", name="Move on to Factual-accuracy check").click()
+    expect(page.get_by_text("The inspection becomes published when the report is published."))
+    page.get_by_role("link", name="Go to the report").click()
     page.get_by_role("link", name="Draft report in English (web page)").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Cwm Afon YJS")
     expect(page.get_by_text("Give the board the data it needs.")).to_be_visible()
@@ -77,3 +87,6 @@ def test_a_report_from_draft_to_published(page: Page, sampled, alice):
     expect(page.get_by_text("Version 1 published")).to_be_visible()
     expect(page.locator("code")).to_have_count(2)  # English and Welsh checksums
     assert axe_violations(page) == []
+    nav = page.get_by_role("navigation", name="Inspection pages")
+    nav.get_by_role("link", name="Overview").click()
+    expect(page.locator(".govuk-summary-list").get_by_text("Published")).to_be_visible()

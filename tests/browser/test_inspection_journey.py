@@ -42,6 +42,13 @@ def test_create_import_sample_assess_and_rate(page: Page, alice, ian, lara, serv
     expect(page.get_by_role("cell", name="ian", exact=True)).to_be_visible()
     no_violations(page)
 
+    overview = page.get_by_role("navigation", name="Inspection pages").get_by_role(
+        "link", name="Overview"
+    )
+    overview.click()
+    page.get_by_role("button", name="Move on to Data in advance").click()
+    expect(page.get_by_text("Import the caseload.")).to_be_visible()  # what sampling needs
+
     csv_file = tmp_path / "caseload.csv"
     csv_file.write_text(caseload_csv(300, fieldwork=date(2024, 5, 13), seed=7))
     page.get_by_role("link", name="Caseload").click()
@@ -52,7 +59,12 @@ def test_create_import_sample_assess_and_rate(page: Page, alice, ian, lara, serv
     page.get_by_role("button", name="Import 300 cases").click()
     expect(page.get_by_text("Caseload imported")).to_be_visible()
 
-    page.get_by_role("link", name="Go on to the sample").click()
+    page.get_by_role("link", name="Go to the overview to move on to sampling").click()
+    page.get_by_role("button", name="Move on to Sampling").click()
+    expect(page.get_by_text("Stage updated")).to_be_visible()
+    page.get_by_role("navigation", name="Inspection pages").get_by_role(
+        "link", name="Sample"
+    ).click()
     page.get_by_label("Seed (optional)").fill("11")
     page.get_by_role("button", name="Draw the sample").click()
     expect(page.get_by_text("Sample drawn with seed 11")).to_be_visible()
@@ -60,6 +72,10 @@ def test_create_import_sample_assess_and_rate(page: Page, alice, ian, lara, serv
     expect(page.get_by_text(re.compile(r"\d+ cases allocated"))).to_be_visible()
     no_violations(page)
 
+    overview.click()
+    page.get_by_role("button", name="Move on to Fieldwork").click()
+    expect(page.get_by_text("Stage updated")).to_be_visible()
+    no_violations(page)
     page.get_by_role("link", name="Cases", exact=True).click()
     no_violations(page)
     page.get_by_role("link", name=re.compile(r"^2\.1 Assessment")).first.click()

@@ -7,6 +7,8 @@ import pytest
 from yjinspect.findings import services as findings
 from yjinspect.reports.models import AccuracyComment, PublishedReport
 
+from ..conftest import ready_to_publish
+
 
 @pytest.fixture
 def drafted(sampled, alice):
@@ -18,7 +20,7 @@ def drafted(sampled, alice):
         text="Give the board the data it needs.",
         standards=["1.1"],
     )
-    return sampled
+    return ready_to_publish(sampled, alice)
 
 
 def test_the_service_comments_and_the_lead_decides_with_a_reason(drafted, as_user, mona, alice):
@@ -52,7 +54,7 @@ def test_publishing_waits_for_every_decision(drafted, as_user, mona, alice):
         {"paragraph": "ratings", "comment": "Check 1.2"},
     )
     page = as_user(alice).post(f"/inspections/{drafted.pk}/report/", follow=True).content.decode()
-    assert "Decide every factual-accuracy comment before publishing" in page
+    assert "Decide every factual-accuracy comment (1 waiting)." in page
     assert not PublishedReport.objects.exists()
 
 
@@ -77,4 +79,14 @@ def test_a_comment_form_with_problems_names_them_inline(drafted, as_user, mona):
     assert "There is a problem" in page
     assert 'href="#id_comment"' in page and "Enter your comment" in page
     assert "Select a valid choice" in page  # the paragraph must be one of the report's
+    assert not AccuracyComment.objects.exists()
+
+
+def test_comments_are_taken_only_at_the_factual_accuracy_stage(sampled, as_user, mona):
+    page = as_user(mona).post(
+        f"/inspections/{sampled.pk}/report/accuracy/",
+        {"paragraph": "ratings", "comment": "Check 1.2"},
+        follow=True,
+    )
+    assert "not possible at the Fieldwork stage" in page.content.decode()
     assert not AccuracyComment.objects.exists()

@@ -6,45 +6,45 @@ from yjinspect.audit.models import AuditEvent
 from yjinspect.fieldwork.models import Consent, EvidenceItem
 
 
-def add_evidence(client, inspection, **data):
+def add_evidence(client, sampled, **data):
     fields = {"key_question_id": "1.1.1", "source": "meeting_board", "summary": "Board has a plan"}
     fields.update(data)
-    return client.post(f"/inspections/{inspection.pk}/standards/1.1/", fields, follow=True)
+    return client.post(f"/inspections/{sampled.pk}/standards/1.1/", fields, follow=True)
 
 
-def test_evidence_is_recorded_against_a_key_question_with_its_source(as_user, ian, inspection):
-    page = add_evidence(as_user(ian), inspection).content.decode()
+def test_evidence_is_recorded_against_a_key_question_with_its_source(as_user, ian, sampled):
+    page = add_evidence(as_user(ian), sampled).content.decode()
     assert "Evidence recorded" in page
     assert "Meeting with the management board" in page and "Board has a plan" in page
     assert EvidenceItem.objects.get().key_question_id == "1.1.1"
 
 
-def test_a_childs_view_needs_consent(as_user, ian, inspection):
+def test_a_childs_view_needs_consent(as_user, ian, sampled):
     page = add_evidence(
-        as_user(ian), inspection, source="child_view", summary="Felt listened to"
+        as_user(ian), sampled, source="child_view", summary="Felt listened to"
     ).content.decode()
     assert "can only be recorded with their consent" in page
     assert not EvidenceItem.objects.exists()
 
 
-def test_withdrawing_consent_removes_the_evidence_that_relied_on_it(as_user, ian, inspection):
+def test_withdrawing_consent_removes_the_evidence_that_relied_on_it(as_user, ian, sampled):
     client = as_user(ian)
     client.post(
-        f"/inspections/{inspection.pk}/consents/",
+        f"/inspections/{sampled.pk}/consents/",
         {"reference": "Child 3", "person": "child", "given_on": "14/05/2024"},
     )
     consent = Consent.objects.get()
     add_evidence(
         client,
-        inspection,
+        sampled,
         source="child_view",
         consent=consent.pk,
         summary="Said the worker helped with school",
     )
-    add_evidence(client, inspection, source="document", summary="Strategy document")
+    add_evidence(client, sampled, source="document", summary="Strategy document")
     assert EvidenceItem.objects.count() == 2
     page = client.post(
-        f"/inspections/{inspection.pk}/consents/", {"withdraw": consent.pk}, follow=True
+        f"/inspections/{sampled.pk}/consents/", {"withdraw": consent.pk}, follow=True
     ).content.decode()
     assert "Consent withdrawn; 1 evidence items removed" in page
     assert list(EvidenceItem.objects.values_list("source", flat=True)) == ["document"]
@@ -55,20 +55,20 @@ def test_withdrawing_consent_removes_the_evidence_that_relied_on_it(as_user, ian
     assert "helped with school" not in str(event.details)
 
 
-def test_evidence_is_for_judgement_standards_only(as_user, ian, inspection):
-    response = as_user(ian).get(f"/inspections/{inspection.pk}/standards/2.1/")
+def test_evidence_is_for_judgement_standards_only(as_user, ian, sampled):
+    response = as_user(ian).get(f"/inspections/{sampled.pk}/standards/2.1/")
     assert response.status_code == 404
 
 
-def test_consent_reference_is_required_and_unique(as_user, ian, inspection):
+def test_consent_reference_is_required_and_unique(as_user, ian, sampled):
     client = as_user(ian)
     page = client.post(
-        f"/inspections/{inspection.pk}/consents/",
+        f"/inspections/{sampled.pk}/consents/",
         {"reference": "", "person": "child", "given_on": "14/05/2024"},
     )
     assert "Enter a reference, such as Child 3" in page.content.decode()
     data = {"reference": "Parent 1", "person": "parent", "given_on": "14/05/2024"}
-    client.post(f"/inspections/{inspection.pk}/consents/", data)
-    page = client.post(f"/inspections/{inspection.pk}/consents/", data)
+    client.post(f"/inspections/{sampled.pk}/consents/", data)
+    page = client.post(f"/inspections/{sampled.pk}/consents/", data)
     assert "already recorded" in page.content.decode()
     assert Consent.objects.count() == 1

@@ -15,7 +15,8 @@ from yjinspect.alerts.models import Notification
 from yjinspect.findings import services as findings
 from yjinspect.plans import services as plans
 from yjinspect.plans.models import ImprovementAction
-from yjinspect.reports import services as reports
+
+from ..conftest import publish_now
 
 
 @pytest.fixture
@@ -32,12 +33,12 @@ def recommendation(sampled, alice):
 
 @pytest.fixture
 def published(recommendation, alice):
-    reports.publish(alice, recommendation.inspection)
+    publish_now(recommendation.inspection, alice)
     return recommendation
 
 
 def test_the_plan_starts_only_after_publication(recommendation, mona):
-    with pytest.raises(ValidationError, match="once the report is published"):
+    with pytest.raises(ValidationError, match="not possible at the Fieldwork stage"):
         plans.add_action(
             mona,
             recommendation,

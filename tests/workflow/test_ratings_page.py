@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from yjinspect.cases import assessment
 from yjinspect.cases.models import SampledCase
+from yjinspect.ratings import services as ratings
 from yjinspect.ratings.models import SignOff
+
+from ..conftest import at_stage
 
 
 def submit(inspection, user, case, values):
@@ -61,17 +64,24 @@ def test_a_judgement_standard_is_rated_by_the_team_with_reasons(sampled, as_user
 def test_a_change_after_sign_off_reopens_it_visibly(sampled, as_user, alice):
     case = SampledCase.objects.filter(inspection=sampled, population="court").first()
     submit(sampled, alice, case, ["yes", "yes", "yes"])
+    at_stage(sampled, "rated")
     client = as_user(alice)
     client.post(f"/inspections/{sampled.pk}/ratings/", {"action": "sign_off"})
     signed = SignOff.objects.get()
     assert signed.by == alice
-    assert signed.snapshot["evidence"]["2.1"]["key_questions"]["2.1.1"] == [1, 0]
+    frozen = signed.snapshot["evidence"]
+    assert frozen["standards"]["2.1"]["key_questions"]["2.1.1"] == [1, 0]
+    assert frozen["framework"] == "hmip-yjs-2018" and len(frozen["framework_sha256"]) == 64
+    assert signed.snapshot["ratings"]["cy"]["standards"]["2.1"]["rating_title"] == "Rhagorol"
     assert (
         "Signed off by alice" in client.get(f"/inspections/{sampled.pk}/ratings/").content.decode()
     )
-    submit(sampled, alice, case, ["no", "yes", "yes"])
+    # A judgement's reasons are part of what was signed: changing them re-opens the sign-off.
+    ratings.record_judgement(alice, sampled, "1.1", "good", "Clear vision, shared by partners")
     page = client.get(f"/inspections/{sampled.pk}/ratings/").content.decode()
     assert "Sign-off re-opened" in page
+    client.post(f"/inspections/{sampled.pk}/ratings/", {"action": "sign_off"})
+    assert SignOff.objects.count() == 2
 
 
 def test_the_ratings_page_needs_a_bounded_number_of_queries(

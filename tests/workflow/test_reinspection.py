@@ -8,7 +8,8 @@ from yjinspect.findings import services as findings
 from yjinspect.inspections import services as inspections
 from yjinspect.plans import services as plans
 from yjinspect.ratings import services as ratings
-from yjinspect.reports import services as reports
+
+from ..conftest import at_stage, publish_now
 
 
 def test_the_ratings_page_shows_the_previous_inspection_beside_the_new(
@@ -21,16 +22,18 @@ def test_the_ratings_page_shows_the_previous_inspection_beside_the_new(
         fieldwork_start=date(2021, 3, 1),
         fieldwork_end=date(2021, 3, 5),
     )
+    at_stage(earlier, "fieldwork")
     ratings.record_judgement(alice, earlier, "1.1", "inadequate", "No vision")
     recommendation = findings.add_recommendation(
         alice, earlier, body="board", body_name="", text="Set a vision", standards=["1.1"]
     )
-    reports.publish(alice, earlier)
+    publish_now(earlier, alice)
     done = plans.add_action(
         mona, recommendation, action="Vision agreed", owner="Chair", due=date(2021, 9, 1)
     )
     plans.update_action(mona, done, status="done", evidence="Signed in June")
     plans.add_action(mona, recommendation, action="Data pack", owner="Head", due=date(2022, 1, 1))
+    at_stage(inspection, "fieldwork")
     ratings.record_judgement(alice, inspection, "1.1", "good", "Clear vision now")
 
     page = as_user(alice).get(f"/inspections/{inspection.pk}/ratings/").content.decode()

@@ -13,6 +13,8 @@ from yjinspect.findings import services as findings
 from yjinspect.ratings import services as ratings
 from yjinspect.reports.models import PublishedReport
 
+from ..conftest import at_stage, ready_to_publish
+
 JUDGEMENT_2018 = ("1.1", "1.2", "1.3", "1.4")
 
 
@@ -100,8 +102,11 @@ def test_the_welsh_report_is_in_welsh(rated, as_user, alice):
 def test_publishing_makes_an_immutable_version_in_both_languages_with_checksums(
     rated, as_user, alice
 ):
+    ready_to_publish(rated, alice)
     client = as_user(alice)
     client.post(f"/inspections/{rated.pk}/report/")
+    rated.refresh_from_db()
+    assert rated.status == "published"  # by the publishing, not by hand
     english, welsh = (PublishedReport.objects.get(language=lang) for lang in ("en", "cy"))
     assert english.version == welsh.version == 1
     assert english.sha256 == hashlib.sha256(bytes(english.pdf)).hexdigest()
@@ -111,14 +116,23 @@ def test_publishing_makes_an_immutable_version_in_both_languages_with_checksums(
     assert hashlib.sha256(download.content).hexdigest() == english.sha256
     with pytest.raises(ValueError, match="cannot be changed"):
         english.save()
-    client.post(f"/inspections/{rated.pk}/report/")
+    # A correction is a new version with its reason; the first is kept.
+    refused = client.post(f"/inspections/{rated.pk}/report/", follow=True).content.decode()
+    assert "Say what the correction changes and why" in refused
+    client.post(f"/inspections/{rated.pk}/report/", {"reason": "A typo in finding 1.2."})
     assert PublishedReport.objects.filter(version=2).count() == 2
+    assert PublishedReport.objects.filter(version=1).count() == 2
+    page = client.get(f"/inspections/{rated.pk}/report/").content.decode()
+    assert "A typo in finding 1.2." in page
 
 
-def test_only_the_lead_publishes_and_not_without_recommendations(sampled, as_user, alice, ian):
+def test_only_the_lead_publishes_and_only_once_everything_is_ready(sampled, as_user, alice, ian):
     assert as_user(ian).post(f"/inspections/{sampled.pk}/report/").status_code == 403
     page = as_user(alice).post(f"/inspections/{sampled.pk}/report/", follow=True).content.decode()
-    assert "Add the recommendations before publishing" in page
+    assert "Publishing the report is not possible at the Fieldwork stage" in page
+    at_stage(sampled, "factual_accuracy")
+    page = as_user(alice).post(f"/inspections/{sampled.pk}/report/", follow=True).content.decode()
+    assert "Before publishing: Sign the ratings off. Make the recommendations." in page
     assert not PublishedReport.objects.exists()
 
 
@@ -126,6 +140,7 @@ def test_publishing_runs_as_a_job_that_reports_its_progress(rated, alice, as_use
     from yjinspect.reports import services as reports
     from yjinspect.reports.models import PublishJob
 
+    ready_to_publish(rated, alice)
     job = reports.start_publishing(alice, rated)
     job.refresh_from_db()
     assert (job.state, job.steps_done, job.steps_total, job.version) == ("done", 4, 4, 1)
@@ -133,7 +148,7 @@ def test_publishing_runs_as_a_job_that_reports_its_progress(rated, alice, as_use
     assert "Version 1 published" in page
     PublishJob.objects.create(inspection=rated, requested_by=alice, steps_total=4)  # running
     with pytest.raises(Exception, match="already being published"):
-        reports.start_publishing(alice, rated)
+        reports.start_publishing(alice, rated, "A correction")
     running = as_user(alice).get(f"/inspections/{rated.pk}/report/").content.decode()
     assert "Publishing: 0 of 4 steps done" in running and 'http-equiv="refresh"' in running
 
@@ -145,8 +160,11 @@ def test_a_failed_publication_publishes_nothing_and_says_so(rated, alice, as_use
         raise RuntimeError("renderer out of memory")
 
     monkeypatch.setattr(reports, "render_pdf", broken)
+    ready_to_publish(rated, alice)
     with pytest.raises(RuntimeError):
         reports.start_publishing(alice, rated)
     assert not PublishedReport.objects.exists()
     page = as_user(alice).get(f"/inspections/{rated.pk}/report/").content.decode()
     assert "Publishing failed; nothing was published: renderer out of memory" in page
+    rated.refresh_from_db()
+    assert rated.status == "factual_accuracy" and rated.published_ratings is None

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from yjinspect.accounts.models import Profile, Role
 from yjinspect.audit.services import record
 from yjinspect.cases.models import SampledCase
+from yjinspect.inspections.lifecycle import Operation, requirement
+from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection, TeamMember
 from yjinspect.inspections.services import is_assessing, is_lead, require
 
@@ -89,6 +91,7 @@ def raise_alert(
     sampled_case: SampledCase | None = None,
 ) -> CaseAlert:
     require(is_assessing(inspection, user))
+    check_stage(inspection, Operation.RAISE_ALERT)
     if sampled_case is not None and sampled_case.inspection_id != inspection.pk:
         raise ValidationError(_("That case is not in this inspection's sample"))
     if (kind == CaseAlert.Kind.ORGANISATIONAL) != (sampled_case is None):
@@ -121,6 +124,7 @@ def confirm(user: User, alert: CaseAlert, now: datetime | None = None) -> CaseAl
     """Send the alert to the service, starting the clock on its urgent response."""
     inspection = alert.inspection
     require(is_lead(inspection, user))
+    check_stage(inspection, Operation.HANDLE_ALERT)
     if alert.state != CaseAlert.State.RAISED:
         raise ValidationError(_("Only a newly raised alert can be confirmed"))
     hours = inspection.framework.alert_first_response_hours
@@ -155,6 +159,7 @@ def respond(user: User, alert: CaseAlert, action: str) -> AlertResponse:
     """The service manager's urgent action response."""
     if not is_service_manager(alert.inspection, user):
         raise ValidationError(_("Only the service's manager can respond to an alert"))
+    check_stage(alert.inspection, Operation.HANDLE_ALERT)
     if alert.state not in (CaseAlert.State.CONFIRMED, CaseAlert.State.RESPONDED):
         raise ValidationError(_("This alert is not waiting for a response"))
     if not action.strip():
@@ -175,6 +180,7 @@ def respond(user: User, alert: CaseAlert, action: str) -> AlertResponse:
 def close(user: User, alert: CaseAlert, note: str, *, withdraw: bool = False) -> CaseAlert:
     """Close an answered alert, or withdraw one not yet sent; the note is kept."""
     require(is_lead(alert.inspection, user))
+    check_stage(alert.inspection, Operation.HANDLE_ALERT)
     allowed = CaseAlert.State.RAISED if withdraw else CaseAlert.State.RESPONDED
     if alert.state != allowed:
         raise ValidationError(
@@ -245,3 +251,14 @@ def alert_summary(inspection: Inspection) -> dict[str, int]:
         "waiting": waiting.count(),
         "overdue": waiting.filter(response_due__lt=timezone.now()).count(),
     }
+
+
+OPEN_STATES = (CaseAlert.State.RAISED, CaseAlert.State.CONFIRMED, CaseAlert.State.RESPONDED)
+
+
+@requirement("alerts_closed")
+def _alerts_closed(inspection: Inspection) -> str | None:
+    still_open = CaseAlert.objects.filter(inspection=inspection, state__in=OPEN_STATES).count()
+    if still_open:
+        return _("Close or withdraw every case alert (%(n)s open).") % {"n": still_open}
+    return None

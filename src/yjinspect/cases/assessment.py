@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from yjinspect.audit.services import record
 from yjinspect.engine import Basis, KeyQuestionCount, Standard
+from yjinspect.inspections.lifecycle import Operation
+from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_lead
 
@@ -72,6 +74,7 @@ def save(
     """Save a draft or submit. Submitting needs an answer to every key question."""
     if not may_assess(user, sampled, kind):
         raise ValidationError(_("This case is not allocated to you"))
+    check_stage(sampled.inspection, Operation.ASSESS)
     unknown = set(answers) - set(standard.key_question_ids)
     if unknown:
         raise ValidationError(

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from yjinspect.audit.services import record
 from yjinspect.engine import CaseloadError, CaseloadInvalid
 from yjinspect.engine.caseload import REQUIRED_COLUMNS, CaseRecord, parse_caseload_table
+from yjinspect.inspections.lifecycle import Operation
+from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_lead, require
 from yjinspect.tasks import run_in_background
@@ -96,6 +98,7 @@ def check_upload(
 ) -> CaseloadImport:
     """Check an upload and keep it, with every problem found, for the person to confirm."""
     require(is_lead(inspection, user))
+    check_stage(inspection, Operation.IMPORT_CASELOAD)
     header, rows = read_table(name, handle)
     problems: list[dict[str, Any]] = []
     cases: list[CaseRecord] = []
@@ -146,6 +149,7 @@ def check_upload(
 def confirm_import(user: User, upload: CaseloadImport) -> None:
     """Import a checked upload: all its rows or, if anything fails, none."""
     require(is_lead(upload.inspection, user))
+    check_stage(upload.inspection, Operation.IMPORT_CASELOAD)
     updated = CaseloadImport.objects.filter(
         pk=upload.pk, state=CaseloadImport.State.CHECKED
     ).update(state=CaseloadImport.State.IMPORTING)

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from yjinspect.audit.services import record
 from yjinspect.engine import Agreement, agreement
+from yjinspect.inspections.lifecycle import Operation
+from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection, TeamMember
 from yjinspect.inspections.services import is_lead, require
 
@@ -31,6 +33,7 @@ def select_cases(user: User, inspection: Inspection, share_percent: int) -> int:
     """Mark a share of allocated cases for second assessment: at least one per assessor,
     chosen reproducibly from the sample's seed, each given to a different assessor."""
     require(is_lead(inspection, user))
+    check_stage(inspection, Operation.MODERATE)
     if not 1 <= share_percent <= 100:
         raise ValidationError(_("The share must be between 1 and 100 per cent"))
     cases = [c for c in current_sample(inspection) if c.assessor_id is not None]
@@ -136,6 +139,7 @@ def resolve(
 ) -> ModerationDecision:
     """Record the agreed answer; it replaces the first assessment's answer."""
     require(is_lead(inspection, user))
+    check_stage(inspection, Operation.MODERATE)
     if agreed not in Answer.Value.values:
         raise ValidationError(_("Choose the agreed answer"))
     pair = next(

@@ -16,6 +16,8 @@ from yjinspect.accounts.models import Role
 from yjinspect.audit.services import record
 from yjinspect.engine import draw_sample
 from yjinspect.engine.sampling import pick_replacement
+from yjinspect.inspections.lifecycle import Operation
+from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection, TeamMember
 from yjinspect.inspections.services import is_lead, require
 
@@ -28,6 +30,7 @@ ASSESSING_ROLES = (Role.LEAD_INSPECTOR, Role.INSPECTOR, Role.LOCAL_ASSESSOR, Rol
 def draw(user: User, inspection: Inspection, seed: int | None = None) -> Sample:
     """Draw the sample from the imported caseload; the seed is recorded."""
     require(is_lead(inspection, user))
+    check_stage(inspection, Operation.DRAW_SAMPLE)
     if Sample.objects.filter(inspection=inspection).exists():
         raise ValidationError(_("The sample has already been drawn"))
     cases = list(Case.objects.filter(inspection=inspection))
@@ -84,6 +87,7 @@ def replace(user: User, sampled: SampledCase, reason: str) -> SampledCase:
     """Take a case out of the sample with a reason and put in one from the same stratum."""
     inspection = sampled.inspection
     require(is_lead(inspection, user))
+    check_stage(inspection, Operation.REPLACE_CASE)
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Enter why the case is being replaced"))
@@ -148,6 +152,7 @@ def _eligible(inspection: Inspection, population: Any, case: Case) -> bool:
 def allocate(user: User, inspection: Inspection) -> int:
     """Give each unallocated case to the assessor with the fewest, so counts stay balanced."""
     require(is_lead(inspection, user))
+    check_stage(inspection, Operation.ALLOCATE)
     assessors = list(
         TeamMember.objects.filter(inspection=inspection, role__in=ASSESSING_ROLES)
         .exclude(role=Role.LEAD_INSPECTOR)

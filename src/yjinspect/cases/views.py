@@ -263,6 +263,9 @@ def moderation_page(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Agreed answer recorded"))
                 return redirect("cases:moderation", pk)
         except ValidationError as error:
+            if not form.is_bound:  # the agreed-answer forms: back to the page with the message
+                messages.error(request, " ".join(error.messages))
+                return redirect("cases:moderation", pk)
             form.add_error(None, error)
     found = moderation.pairs(inspection)
     cases = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import random
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -21,9 +21,11 @@ from yjinspect.engine import Basis
 from yjinspect.fieldwork import services as fieldwork
 from yjinspect.findings import services as findings
 from yjinspect.findings.models import Recommendation
-from yjinspect.inspections.models import Inspection, Status, StatusChange, TeamMember
+from yjinspect.inspections import services as inspections
+from yjinspect.inspections.models import Inspection, Status
 from yjinspect.plans import services as plans
 from yjinspect.ratings import services as ratings
+from yjinspect.reports import accuracy
 from yjinspect.reports import services as reports
 from yjinspect.services.models import BoardMember, Nation, YouthJusticeService
 from yjinspect.synthetic import caseload_csv
@@ -85,44 +87,58 @@ def load_demo(password: str) -> list[str]:
         users[name] = user
 
     inspection = Inspection.objects.filter(service=welsh, framework_id="hmip-yjs-2021").first()
-    fresh = inspection is None
     if inspection is None:
-        inspection = Inspection.objects.create(
-            service=welsh,
-            framework_id="hmip-yjs-2021",
-            fieldwork_start=DEMO_FIELDWORK,
-            fieldwork_end=date(2024, 5, 17),
-            created_by=users["admin"],
-            status=Status.FIELDWORK,
-        )
-        previous = ""
-        for status in (Status.ANNOUNCED, Status.DATA_IN_ADVANCE, Status.SAMPLING, Status.FIELDWORK):
-            StatusChange.objects.create(
-                inspection=inspection, from_status=previous, to_status=status, by=users["lead"]
-            )
-            previous = status
-    for name in ("lead", "inspector", "assessor", "partner"):
-        TeamMember.objects.update_or_create(
-            inspection=inspection, user=users[name], defaults={"role": DEMO_USERS[name]}
-        )
-    if fresh:
         _previous_inspection(welsh, users)
+        inspection = _new_inspection(welsh, "hmip-yjs-2021", DEMO_FIELDWORK, users)
         fill_inspection(inspection, users["lead"])
+        # A second inspection still in fieldwork, for a newcomer to assess and moderate.
+        current = _new_inspection(english, "hmip-yjs-2021", date(2025, 2, 3), users)
+        fill_inspection(current, users["lead"], caseload_rows=150, until=Status.FIELDWORK)
     return list(DEMO_USERS)
 
 
-def fill_inspection(inspection: Inspection, lead: Any, caseload_rows: int = 300) -> None:
-    """Caseload, sample, submitted assessments and judgement ratings, through the same
-    services the pages use (so the demo is audited like real work)."""
+def _new_inspection(
+    service: YouthJusticeService, framework_id: str, fieldwork: date, users: dict[str, Any]
+) -> Inspection:
+    created = inspections.create_inspection(
+        users["lead"],
+        service=service,
+        framework_id=framework_id,
+        fieldwork_start=fieldwork,
+        fieldwork_end=fieldwork + timedelta(days=4),
+    )
+    for name in ("inspector", "assessor", "partner"):
+        inspections.assign_team_member(users["lead"], created, users[name], DEMO_USERS[name])
+    return created
+
+
+def _move_on(inspection: Inspection, lead: Any, stage: Status) -> None:
+    inspections.advance_status(lead, inspection, stage)
+    inspection.refresh_from_db()
+
+
+def fill_inspection(
+    inspection: Inspection,
+    lead: Any,
+    caseload_rows: int = 300,
+    until: Status = Status.MONITORING,
+) -> None:
+    """Walk an announced inspection through its lifecycle up to ``until`` (fieldwork or
+    monitoring), doing each stage's work through the same services the pages use, so the demo
+    is audited and gated like real work."""
+    fieldwork_start = inspection.fieldwork_start
+    _move_on(inspection, lead, Status.DATA_IN_ADVANCE)
     upload = caseload.check_upload(
         lead,
         inspection,
         "demo-caseload.csv",
-        io.BytesIO(caseload_csv(caseload_rows, fieldwork=DEMO_FIELDWORK, seed=7).encode()),
+        io.BytesIO(caseload_csv(caseload_rows, fieldwork=fieldwork_start, seed=7).encode()),
     )
     caseload.confirm_import(lead, upload)
+    _move_on(inspection, lead, Status.SAMPLING)
     sampling.draw(lead, inspection, seed=2024)
     sampling.allocate(lead, inspection)
+    _move_on(inspection, lead, Status.FIELDWORK)
     rng = random.Random(7)
     # Answers lean "yes" with a different strength per key question, so the ratings spread.
     strength = {
@@ -153,15 +169,19 @@ def fill_inspection(inspection: Inspection, lead: Any, caseload_rows: int = 300)
                 submit=True,
             )
 
-    for sampled in sampling.current_sample(inspection):
+    in_fieldwork = until is Status.FIELDWORK
+    sample = list(sampling.current_sample(inspection))
+    # Left in fieldwork, a few cases wait for their assessor.
+    for sampled in sample[: len(sample) - 3] if in_fieldwork else sample:
         answer_all(sampled, sampled.assessor, "first", 0.0)
     moderation.select_cases(lead, inspection, moderation.DEFAULT_SHARE_PERCENT)
     rng = random.Random(8)
     for sampled in sampling.current_sample(inspection).filter(for_moderation=True):
-        answer_all(sampled, sampled.second_assessor, "second", 0.15)
-    # The lead settles half the disagreements; the rest are left for a newcomer to try.
+        if assessment.find(sampled, "2.1", "first") or not in_fieldwork:
+            answer_all(sampled, sampled.second_assessor, "second", 0.15)
     open_pairs = [p for p in moderation.pairs(inspection) if p.first != p.second]
-    for pair in open_pairs[::2]:
+    # In fieldwork the lead has settled half the disagreements, leaving some to try.
+    for pair in open_pairs[::2] if in_fieldwork else open_pairs:
         moderation.resolve(
             lead,
             inspection,
@@ -170,32 +190,81 @@ def fill_inspection(inspection: Inspection, lead: Any, caseload_rows: int = 300)
             pair.second,
             "Agreed at the moderation meeting.",
         )
-    # Two case alerts: one answered and closed, one waiting for the service's response.
+    _add_alerts(inspection, lead)
+    _add_evidence_and_judgements(inspection, lead)
+    _add_findings(inspection, lead)
+    if in_fieldwork:
+        return
+    _move_on(inspection, lead, Status.MODERATION)
+    _move_on(inspection, lead, Status.RATED)
+    ratings.sign_off(lead, inspection)
+    _move_on(inspection, lead, Status.REPORT_DRAFTED)
+    _move_on(inspection, lead, Status.FACTUAL_ACCURACY)
+    manager = Profile.objects.filter(role=Role.SERVICE_MANAGER, service=inspection.service).first()
+    if manager is not None:
+        made = accuracy.comment(
+            manager.user,
+            inspection,
+            "recommendation-2",
+            "Allocation already takes workload into account since April.",
+        )
+        accuracy.decide(lead, made, "rejected", "Case files seen in May showed otherwise.")
+    reports.publish(lead, inspection)  # moves the inspection to published
+    inspection.refresh_from_db()
+    _move_on(inspection, lead, Status.MONITORING)
+    if manager is not None:
+        first, second = Recommendation.objects.filter(inspection=inspection)[:2]
+        plans.add_action(
+            manager.user,
+            first,
+            action="A monthly data pack for the board.",
+            owner="Head of Service",
+            due=fieldwork_start.replace(year=fieldwork_start.year + 1),
+        )
+        done = plans.add_action(
+            manager.user,
+            second,
+            action="Allocation by skills and workload.",
+            owner="Operations manager",
+            due=fieldwork_start + timedelta(days=120),
+        )
+        plans.update_action(
+            manager.user,
+            done,
+            status="done",
+            evidence="New allocation meeting every Monday since July.",
+        )
+
+
+def _add_alerts(inspection: Inspection, lead: Any) -> None:
+    """Two case alerts: one answered and closed, one waiting for the service's response."""
     manager = Profile.objects.filter(role=Role.SERVICE_MANAGER, service=inspection.service).first()
     cases = list(sampling.current_sample(inspection)[:2])
-    if manager is not None and len(cases) == 2:
-        answered = alerts.raise_alert(
-            cases[0].assessor,
-            inspection,
-            sampled_case=cases[0],
-            kind="child_safety",
-            severity="high",
-            found="Missing episodes were not shared with the case manager.",
-        )
-        alerts.confirm(lead, answered)
-        alerts.respond(
-            manager.user, answered, "Strategy meeting held; information now shared daily."
-        )
-        alerts.close(lead, answered, "The response deals with the risk.")
-        waiting = alerts.raise_alert(
-            cases[1].assessor,
-            inspection,
-            sampled_case=cases[1],
-            kind="others_safety",
-            severity="critical",
-            found="Risk to a named victim was not reassessed after a new offence.",
-        )
-        alerts.confirm(lead, waiting)
+    if manager is None or len(cases) < 2:
+        return
+    answered = alerts.raise_alert(
+        cases[0].assessor,
+        inspection,
+        sampled_case=cases[0],
+        kind="child_safety",
+        severity="high",
+        found="Missing episodes were not shared with the case manager.",
+    )
+    alerts.confirm(lead, answered)
+    alerts.respond(manager.user, answered, "Strategy meeting held; information now shared daily.")
+    alerts.close(lead, answered, "The response deals with the risk.")
+    waiting = alerts.raise_alert(
+        cases[1].assessor,
+        inspection,
+        sampled_case=cases[1],
+        kind="others_safety",
+        severity="critical",
+        found="Risk to a named victim was not reassessed after a new offence.",
+    )
+    alerts.confirm(lead, waiting)
+
+
+def _add_findings(inspection: Inspection, lead: Any) -> None:
     for standard_id, kind, text in (
         ("1.1", "strength", "Partners share a clear vision for diversion and early help."),
         ("1.2", "improvement", "Cases are allocated without regard to skills or workload."),
@@ -228,7 +297,11 @@ def fill_inspection(inspection: Inspection, lead: Any, caseload_rows: int = 300)
         findings.add_recommendation(
             lead, inspection, body=body, body_name="", text=text, standards=standards
         )
-    consent = fieldwork.record_consent(lead, inspection, "Child 1", "child", DEMO_FIELDWORK)
+
+
+def _add_evidence_and_judgements(inspection: Inspection, lead: Any) -> None:
+    fieldwork_start = inspection.fieldwork_start
+    consent = fieldwork.record_consent(lead, inspection, "Child 1", "child", fieldwork_start)
     for key_question, source, summary, given in (
         (
             "1.1.1",
@@ -259,8 +332,13 @@ def fill_inspection(inspection: Inspection, lead: Any, caseload_rows: int = 300)
         ("1.3", "good"),
         ("1.4", "outstanding"),
         ("3.4", "good"),
+        ("4.1", "good"),
     ):
-        if inspection.framework.standard(standard_id).basis is not Basis.JUDGEMENT:
+        framework = inspection.framework
+        if (
+            not framework.has_standard(standard_id)
+            or framework.standard(standard_id).basis is not Basis.JUDGEMENT
+        ):
             continue  # 3.4 is rated from cases under the 2018 standards
         ratings.record_judgement(
             lead,
@@ -269,70 +347,16 @@ def fill_inspection(inspection: Inspection, lead: Any, caseload_rows: int = 300)
             rating,
             "Demonstration reasons: evidence from meetings and documents.",
         )
-    if manager is not None:
-        # Published, so the improvement plan can start: two of the service's actions.
-        reports.publish(lead, inspection)
-        first, second = Recommendation.objects.filter(inspection=inspection)[:2]
-        plans.add_action(
-            manager.user,
-            first,
-            action="A monthly data pack for the board.",
-            owner="Head of Service",
-            due=DEMO_FIELDWORK.replace(year=2025),
-        )
-        done = plans.add_action(
-            manager.user,
-            second,
-            action="Allocation by skills and workload.",
-            owner="Operations manager",
-            due=DEMO_FIELDWORK.replace(month=9),
-        )
-        plans.update_action(
-            manager.user,
-            done,
-            status="done",
-            evidence="New allocation meeting every Monday since July.",
-        )
 
 
 def _previous_inspection(service: YouthJusticeService, users: dict[str, Any]) -> None:
-    """An earlier, published inspection of the same service (2018 standards), so the new
-    ratings page shows what was found before and how the improvement plan went."""
+    """An earlier inspection of the same service (2018 standards), published and monitored,
+    so the new ratings page shows what was found before and how the improvement plan went."""
     lead, manager = users["lead"], users["manager"]
-    earlier = Inspection.objects.create(
-        service=service,
-        framework_id="hmip-yjs-2018",
-        fieldwork_start=date(2021, 3, 1),
-        fieldwork_end=date(2021, 3, 5),
-        created_by=users["admin"],
-        status=Status.MONITORING,
-    )
-    StatusChange.objects.create(inspection=earlier, to_status=Status.MONITORING, by=lead)
-    TeamMember.objects.create(inspection=earlier, user=lead, role=Role.LEAD_INSPECTOR)
-    for standard_id, rating in (
-        ("1.1", "inadequate"),
-        ("1.2", "requires_improvement"),
-        ("1.3", "requires_improvement"),
-        ("1.4", "good"),
-    ):
-        ratings.record_judgement(lead, earlier, standard_id, rating, "From the 2021 fieldwork.")
-    recommendation = findings.add_recommendation(
-        lead,
-        earlier,
-        body="board",
-        body_name="",
-        text="Agree a vision for the service with all partners.",
-        standards=["1.1"],
-    )
-    reports.publish(lead, earlier)
-    done = plans.add_action(
-        manager,
-        recommendation,
-        action="Vision agreed by the board.",
-        owner="Board chair",
-        due=date(2021, 9, 30),
-    )
-    plans.update_action(manager, done, status="done", evidence="Signed at the June board.")
+    earlier = _new_inspection(service, "hmip-yjs-2018", date(2021, 3, 1), users)
+    fill_inspection(earlier, lead, caseload_rows=120, until=Status.MONITORING)
+    recommendation = Recommendation.objects.filter(inspection=earlier).first()
+    assert recommendation is not None
     plans.add_action(
         manager,
         recommendation,

@@ -17,7 +17,13 @@ from .errors import (
 from .explain import explain_overall, explain_standard, rating_title
 from .framework import Basis, Domain, Framework, KeyQuestion, OverallMethod, Standard, Text
 from .interchange import parse_rate_request, rate_request, result_json
-from .loader import get_framework, installed_frameworks, load_framework_file, parse_framework
+from .loader import (
+    framework_digest,
+    get_framework,
+    installed_frameworks,
+    load_framework_file,
+    parse_framework,
+)
 from .ratings import (
     NOT_RATED,
     InspectionRating,
@@ -63,6 +69,7 @@ __all__ = [
     "draw_sample",
     "explain_overall",
     "explain_standard",
+    "framework_digest",
     "get_framework",
     "installed_frameworks",
     "load_framework_file",

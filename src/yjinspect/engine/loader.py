@@ -4,6 +4,7 @@ with the path of the offending value, so a new framework is a data change, never
 from __future__ import annotations
 
 import functools
+import hashlib
 from pathlib import Path
 
 from .caseload import DISPOSALS
@@ -398,6 +399,14 @@ def installed_frameworks() -> dict[str, Framework]:
             )
         found[framework.id] = framework
     return dict(sorted(found.items(), key=lambda item: item[1].in_force_from))
+
+
+@functools.cache
+def framework_digest(framework_id: str) -> str:
+    """SHA-256 of the installed framework's file, kept with a sign-off so anyone can tell
+    which wording of the rules the ratings were signed against."""
+    get_framework(framework_id)  # an unknown id is refused the usual way
+    return hashlib.sha256((FRAMEWORKS_DIR / f"{framework_id}.yaml").read_bytes()).hexdigest()
 
 
 def get_framework(framework_id: str) -> Framework:

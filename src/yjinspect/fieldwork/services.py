@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from yjinspect.audit.services import record
 from yjinspect.engine import Basis
+from yjinspect.inspections.lifecycle import Operation
+from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_assessing, require
 
@@ -23,6 +25,7 @@ def record_consent(
     user: User, inspection: Inspection, reference: str, person: str, given_on: date
 ) -> Consent:
     require(is_assessing(inspection, user))
+    check_stage(inspection, Operation.RECORD_EVIDENCE)
     reference = reference.strip()
     if Consent.objects.filter(inspection=inspection, reference=reference).exists():
         raise ValidationError(_("A consent with this reference is already recorded"))
@@ -41,6 +44,7 @@ def record_consent(
 def withdraw_consent(user: User, inspection: Inspection, consent_id: int) -> int:
     """Mark the consent withdrawn and delete the evidence that used it; returns how many."""
     require(is_assessing(inspection, user))
+    check_stage(inspection, Operation.WITHDRAW_CONSENT)
     consent = Consent.objects.filter(
         inspection=inspection, pk=consent_id, withdrawn_at__isnull=True
     ).first()
@@ -73,6 +77,7 @@ def add_evidence(
     consent: Consent | None,
 ) -> EvidenceItem:
     require(is_assessing(inspection, user))
+    check_stage(inspection, Operation.RECORD_EVIDENCE)
     framework = inspection.framework
     standard = framework.standard(standard_id)
     if standard.basis is not Basis.JUDGEMENT:

@@ -26,13 +26,14 @@ def consents_page(request: HttpRequest, pk: int) -> HttpResponse:
     form = ConsentForm(request.POST if "reference" in request.POST else None)
     if request.method == "POST":
         user = signed_in(request)
+        if "withdraw" in request.POST:
+            # A refusal goes back to the page as a message (yjinspect.middleware).
+            removed = services.withdraw_consent(user, inspection, int(request.POST["withdraw"]))
+            messages.success(
+                request, _("Consent withdrawn; %(n)s evidence items removed") % {"n": removed}
+            )
+            return redirect("fieldwork:consents", pk)
         try:
-            if "withdraw" in request.POST:
-                removed = services.withdraw_consent(user, inspection, int(request.POST["withdraw"]))
-                messages.success(
-                    request, _("Consent withdrawn; %(n)s evidence items removed") % {"n": removed}
-                )
-                return redirect("fieldwork:consents", pk)
             if form.is_valid():
                 services.record_consent(user, inspection, **form.cleaned_data)
                 messages.success(request, _("Consent recorded"))

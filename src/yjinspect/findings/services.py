@@ -12,6 +12,8 @@ from yjinspect.audit.services import record
 from yjinspect.cases.models import Case
 from yjinspect.engine.profile import CaseloadProfile, caseload_profile
 from yjinspect.fieldwork.models import EvidenceItem
+from yjinspect.inspections.lifecycle import Operation, requirement
+from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_assessing, is_lead, require
 
@@ -30,6 +32,7 @@ def add_finding(
     evidence: list[EvidenceItem],
 ) -> Finding:
     require(is_assessing(inspection, user))
+    check_stage(inspection, Operation.WRITE_FINDINGS)
     framework = inspection.framework
     if not framework.has_standard(standard_id):
         raise ValidationError(_("Unknown standard %(id)s") % {"id": standard_id})
@@ -58,6 +61,7 @@ def add_finding(
 @transaction.atomic
 def remove_finding(user: User, inspection: Inspection, finding_id: int) -> None:
     require(is_assessing(inspection, user))
+    check_stage(inspection, Operation.WRITE_FINDINGS)
     finding = Finding.objects.filter(inspection=inspection, pk=finding_id).first()
     if finding is None:
         raise ValidationError(_("No such finding"))
@@ -68,6 +72,7 @@ def remove_finding(user: User, inspection: Inspection, finding_id: int) -> None:
 @transaction.atomic
 def save_summary(user: User, inspection: Inspection, domain_id: str, text: str) -> DomainSummary:
     require(is_assessing(inspection, user))
+    check_stage(inspection, Operation.WRITE_FINDINGS)
     if domain_id not in {d.id for d in inspection.framework.domains}:
         raise ValidationError(_("Unknown domain %(id)s") % {"id": domain_id})
     if not text.strip():
@@ -91,6 +96,7 @@ def add_recommendation(
 ) -> Recommendation:
     """Recommendations are the lead inspector's; numbered in the order they are made."""
     require(is_lead(inspection, user))
+    check_stage(inspection, Operation.WRITE_FINDINGS)
     if body == Body.OTHER and not body_name.strip():
         raise ValidationError(_("Name the body the recommendation is addressed to"))
     unknown = [s for s in standards if not inspection.framework.has_standard(s)]
@@ -123,6 +129,7 @@ def add_recommendation(
 def remove_recommendation(user: User, inspection: Inspection, recommendation_id: int) -> None:
     """Remove one and renumber the rest, so the report's numbering has no gaps."""
     require(is_lead(inspection, user))
+    check_stage(inspection, Operation.WRITE_FINDINGS)
     target = Recommendation.objects.filter(inspection=inspection, pk=recommendation_id).first()
     if target is None:
         raise ValidationError(_("No such recommendation"))
@@ -138,3 +145,10 @@ def profile_of(inspection: Inspection) -> CaseloadProfile:
     """The imported caseload's profile, computed by the engine."""
     cases = [c.as_record() for c in Case.objects.filter(inspection=inspection)]
     return caseload_profile(cases, inspection.framework.age_bands)
+
+
+@requirement("recommendations_made")
+def _recommendations_made(inspection: Inspection) -> str | None:
+    if Recommendation.objects.filter(inspection=inspection).exists():
+        return None
+    return _("Make the recommendations.")

@@ -133,11 +133,12 @@ def recommendations_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST":
         user = signed_in(request)
+        if "remove" in request.POST:
+            # A refusal goes back to the page as a message (yjinspect.middleware).
+            services.remove_recommendation(user, inspection, int(request.POST["remove"]))
+            messages.success(request, _("Recommendation removed"))
+            return redirect("findings:recommendations", pk)
         try:
-            if "remove" in request.POST:
-                services.remove_recommendation(user, inspection, int(request.POST["remove"]))
-                messages.success(request, _("Recommendation removed"))
-                return redirect("findings:recommendations", pk)
             if form.is_valid():
                 services.add_recommendation(user, inspection, **form.cleaned_data)
                 messages.success(request, _("Recommendation added"))

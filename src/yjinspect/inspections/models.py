@@ -13,21 +13,20 @@ from yjinspect.engine import Framework, get_framework
 
 
 class Status(models.TextChoices):
-    """The lifecycle, in order; an inspection moves one step at a time."""
+    """The lifecycle's stages, in order; what each allows and how an inspection moves between
+    them is in lifecycle.py."""
 
     ANNOUNCED = "announced", _("Announced")
     DATA_IN_ADVANCE = "data_in_advance", _("Data in advance")
     SAMPLING = "sampling", _("Sampling")
     FIELDWORK = "fieldwork", _("Fieldwork")
     MODERATION = "moderation", _("Moderation")
-    RATED = "rated", _("Rated")
-    REPORT_DRAFTED = "report_drafted", _("Report drafted")
+    RATED = "rated", _("Rating and sign-off")
+    REPORT_DRAFTED = "report_drafted", _("Report drafting")
     FACTUAL_ACCURACY = "factual_accuracy", _("Factual-accuracy check")
     PUBLISHED = "published", _("Published")
-    MONITORING = "monitoring", _("Monitoring")
-
-
-STATUS_ORDER = list(Status)
+    MONITORING = "monitoring", _("Monitoring the improvement plan")
+    CLOSED = "closed", _("Closed")
 
 
 class Inspection(models.Model):
@@ -44,6 +43,10 @@ class Inspection(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The ratings as published (both languages, from the sign-off the report was published
+    # on): written once by the publishing job and never re-rated, so a later framework edit
+    # or a change of data cannot alter a published figure.
+    published_ratings = models.JSONField(null=True, blank=True, editable=False)
     # Bumped by every change to the inspection's records; cached pages are keyed by it.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
@@ -64,9 +67,8 @@ class Inspection(models.Model):
         return get_framework(self.framework_id)
 
     @property
-    def next_status(self) -> Status | None:
-        index = STATUS_ORDER.index(Status(self.status))
-        return STATUS_ORDER[index + 1] if index + 1 < len(STATUS_ORDER) else None
+    def is_published(self) -> bool:
+        return self.published_ratings is not None
 
 
 class StatusChange(models.Model):

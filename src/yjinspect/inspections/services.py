@@ -19,6 +19,7 @@ from yjinspect.audit.services import record
 from yjinspect.engine import get_framework
 from yjinspect.services.models import YouthJusticeService
 
+from . import lifecycle
 from .models import Inspection, Status, StatusChange, TeamMember
 
 
@@ -106,15 +107,24 @@ def create_inspection(
 
 @transaction.atomic
 def advance_status(user: User, inspection: Inspection, to_status: str) -> None:
-    """Move the inspection one step on; refuses skipping or going back."""
+    """Move the inspection on to its next stage, if what that needs is done (lifecycle.py)."""
     require(is_lead(inspection, user))
     inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
-    expected = inspection.next_status
-    if expected is None or to_status != expected:
-        raise ValidationError(
-            _("The inspection can only move on to the next stage, %(stage)s.")
-            % {"stage": expected.label if expected else "—"}
-        )
+    lifecycle.check_transition(inspection, to_status, lifecycle.Actor.LEAD)
+    _move(user, inspection, to_status)
+
+
+def mark_published(user: User, inspection: Inspection, ratings: dict[str, Any]) -> None:
+    """Called by the publishing job, in its transaction, once both languages are saved: the
+    inspection is published and its signed-off ratings become the published ones."""
+    inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    lifecycle.check_transition(inspection, Status.PUBLISHED, lifecycle.Actor.PUBLISHING)
+    inspection.published_ratings = ratings
+    inspection.save(update_fields=["published_ratings"])
+    _move(user, inspection, Status.PUBLISHED)
+
+
+def _move(user: User, inspection: Inspection, to_status: str) -> None:
     StatusChange.objects.create(
         inspection=inspection, from_status=inspection.status, to_status=to_status, by=user
     )
@@ -132,6 +142,7 @@ def advance_status(user: User, inspection: Inspection, to_status: str) -> None:
 
 def assign_team_member(user: User, inspection: Inspection, member: User, role: str) -> TeamMember:
     require(is_lead(inspection, user))
+    lifecycle.check(inspection, lifecycle.Operation.CHANGE_TEAM)
     if role_of(member) in SERVICE_ROLES:
         raise ValidationError(_("People from the inspected service cannot join the team"))
     team_member, _created = TeamMember.objects.update_or_create(
@@ -150,6 +161,7 @@ def assign_team_member(user: User, inspection: Inspection, member: User, role: s
 
 def remove_team_member(user: User, inspection: Inspection, member_id: int) -> None:
     require(is_lead(inspection, user))
+    lifecycle.check(inspection, lifecycle.Operation.CHANGE_TEAM)
     team_member = TeamMember.objects.filter(inspection=inspection, pk=member_id).first()
     if team_member is None:
         raise Http404(_("No such team member"))

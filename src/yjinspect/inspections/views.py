@@ -7,15 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from yjinspect.accounts.roles import can_create_inspections, signed_in
 from yjinspect.alerts.services import alert_summary
 
-from . import services
+from . import lifecycle, services
 from .forms import InspectionForm, TeamMemberForm
-from .models import STATUS_ORDER, Status
+from .models import Status
 from .pagecache import cached_inspection_page
 
 
@@ -49,15 +50,20 @@ def inspection_create(request: HttpRequest) -> HttpResponse:
 @cached_inspection_page
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = services.get_visible(request.user, pk)
+    is_lead = services.is_lead(inspection, request.user)
+    transition = lifecycle.next_transition(inspection)
     return render(
         request,
         "inspections/detail.html",
         {
             "inspection": inspection,
-            "history": inspection.status_changes.select_related("by"),
-            "stages": STATUS_ORDER,
-            "current": STATUS_ORDER.index(Status(inspection.status)),
-            "is_lead": services.is_lead(inspection, request.user),
+            "history": list(inspection.status_changes.select_related("by")),
+            "stages": list(Status),
+            "current": list(Status).index(Status(inspection.status)),
+            "transition": transition,
+            "missing": lifecycle.unmet(inspection, transition) if transition and is_lead else [],
+            "tz": timezone.get_current_timezone(),
+            "is_lead": is_lead,
             "team": inspection.team.select_related("user"),
             "alerts": alert_summary(inspection),
             "section": "inspections",

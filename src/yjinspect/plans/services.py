@@ -18,9 +18,11 @@ from yjinspect.accounts.models import Profile, Role
 from yjinspect.alerts.services import managers_of, notify
 from yjinspect.audit.services import record
 from yjinspect.findings.models import Recommendation
+from yjinspect.inspections.lifecycle import Operation
+from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
+from yjinspect.inspections.previous import plan_progress_from
 from yjinspect.inspections.services import is_lead
-from yjinspect.reports.models import PublishedReport
 
 from .models import ImprovementAction
 
@@ -66,8 +68,7 @@ def add_action(
     inspection = recommendation.inspection
     if not may_edit(inspection, user):
         raise ValidationError(_("Only the service (or the lead inspector) writes the plan"))
-    if not PublishedReport.objects.filter(inspection=inspection).exists():
-        raise ValidationError(_("The plan starts once the report is published"))
+    check_stage(inspection, Operation.PLAN)
     if not action.strip() or not owner.strip():
         raise ValidationError(_("Enter the action and its owner"))
     if owner_user is not None and not service_people(inspection).filter(pk=owner_user.pk).exists():
@@ -98,6 +99,7 @@ def update_action(
 ) -> ImprovementAction:
     if not may_edit(item.inspection, user):
         raise ValidationError(_("Only the service (or the lead inspector) writes the plan"))
+    check_stage(item.inspection, Operation.PLAN)
     if status == ImprovementAction.Status.DONE and not evidence.strip():
         raise ValidationError(_("Give the evidence that the action is done"))
     item.status, item.evidence, item.updated_by = status, evidence.strip(), user
@@ -106,6 +108,7 @@ def update_action(
     return item
 
 
+@plan_progress_from
 def progress(inspection: Inspection, today: date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
     items = list(actions_of(inspection))

@@ -18,11 +18,13 @@ from yjinspect.cases.assessment import key_question_counts
 from yjinspect.engine import (
     Basis,
     InspectionRating,
-    RatingInputError,
     StandardInput,
+    framework_digest,
     rate_inspection,
     result_json,
 )
+from yjinspect.inspections.lifecycle import Operation, requirement
+from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_assessing, is_lead, require
 
@@ -34,7 +36,7 @@ class LiveRatings:
     result: InspectionRating
     json: dict[str, Any]  # the engine's JSON, with reasons in the page's language
     fingerprint: str
-    sign_off: SignOff | None
+    sign_off: SignOff | None  # the latest sign-off, current or not
 
     @property
     def signed_off(self) -> bool:
@@ -42,13 +44,14 @@ class LiveRatings:
 
     @property
     def reopened(self) -> bool:
+        """Signed off once, but a figure, rating or reason has changed since."""
         return self.sign_off is not None and not self.signed_off
 
 
 def evidence(inspection: Inspection) -> dict[str, StandardInput]:
     """The engine's input: counts from submitted assessments, judgements and overrides."""
     counts = key_question_counts(inspection)
-    judgements = {j.standard_id: j for j in JudgementRating.objects.filter(inspection=inspection)}
+    judgements = _judgements(inspection)
     overrides = {o.standard_id: o for o in RatingOverride.objects.filter(inspection=inspection)}
     given: dict[str, StandardInput] = {}
     for standard in inspection.framework.standards:
@@ -67,19 +70,31 @@ def evidence(inspection: Inspection) -> dict[str, StandardInput]:
     return given
 
 
-def _plain(given: dict[str, StandardInput]) -> dict[str, Any]:
+def _judgements(inspection: Inspection) -> dict[str, JudgementRating]:
+    return {j.standard_id: j for j in JudgementRating.objects.filter(inspection=inspection)}
+
+
+def _plain(inspection: Inspection, given: dict[str, StandardInput]) -> dict[str, Any]:
+    """Everything a sign-off vouches for, as plain data: the framework (and its file's hash),
+    each standard's counts, rating and override reason, and the judgements' reasons."""
+    reasons = {sid: j.reasons for sid, j in _judgements(inspection).items()}
     return {
-        sid: {
-            "key_questions": {k: list(c) for k, c in (g.key_questions or {}).items()},
-            "rating": g.rating,
-            "override_reason": g.override_reason,
-        }
-        for sid, g in sorted(given.items())
+        "framework": inspection.framework_id,
+        "framework_sha256": framework_digest(inspection.framework_id),
+        "standards": {
+            sid: {
+                "key_questions": {k: list(c) for k, c in (g.key_questions or {}).items()},
+                "rating": g.rating,
+                "override_reason": g.override_reason,
+                "reasons": reasons.get(sid),
+            }
+            for sid, g in sorted(given.items())
+        },
     }
 
 
-def _fingerprint(given: dict[str, StandardInput]) -> str:
-    return hashlib.sha256(json.dumps(_plain(given), sort_keys=True).encode()).hexdigest()
+def _fingerprint(plain: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(plain, sort_keys=True).encode()).hexdigest()
 
 
 def live_ratings(inspection: Inspection, language: str = "en") -> LiveRatings:
@@ -88,9 +103,34 @@ def live_ratings(inspection: Inspection, language: str = "en") -> LiveRatings:
     return LiveRatings(
         result=result,
         json=result_json(inspection.framework, result, language),
-        fingerprint=_fingerprint(given),
+        fingerprint=_fingerprint(_plain(inspection, given)),
         sign_off=SignOff.objects.filter(inspection=inspection).select_related("by").first(),
     )
+
+
+def current_sign_off(inspection: Inspection) -> SignOff | None:
+    """The latest sign-off if nothing it vouches for has changed since; else None."""
+    live = live_ratings(inspection)
+    return live.sign_off if live.signed_off else None
+
+
+@requirement("sign_off_current")
+def _sign_off_is_current(inspection: Inspection) -> str | None:
+    live = live_ratings(inspection)
+    if live.signed_off:
+        return None
+    if live.reopened:
+        return _("Sign the ratings off again: they changed after the last sign-off.")
+    return _("Sign the ratings off.")
+
+
+def shown_ratings(inspection: Inspection, language: str) -> dict[str, Any]:
+    """The ratings as people should see them: once published, the published copy (never
+    re-rated); before, live from the engine."""
+    if inspection.published_ratings is not None:
+        published: dict[str, Any] = inspection.published_ratings["cy" if language == "cy" else "en"]
+        return published
+    return live_ratings(inspection, language).json
 
 
 def _checked(inspection: Inspection, standard_id: str, rating: str, basis: Basis, why: str) -> str:
@@ -121,6 +161,7 @@ def record_judgement(
 ) -> JudgementRating:
     """The team's rating of a judgement standard, with its reasons."""
     require(is_assessing(inspection, user))
+    check_stage(inspection, Operation.RATE)
     reasons = _checked(inspection, standard_id, rating, Basis.JUDGEMENT, reasons)
     judgement, _created = JudgementRating.objects.update_or_create(
         inspection=inspection,
@@ -144,6 +185,7 @@ def set_override(
 ) -> RatingOverride:
     """The lead inspector's rating in place of a computed one; the reason is mandatory."""
     require(is_lead(inspection, user))
+    check_stage(inspection, Operation.RATE)
     reason = _checked(inspection, standard_id, rating, Basis.CASE, reason)
     override, _created = RatingOverride.objects.update_or_create(
         inspection=inspection,
@@ -165,6 +207,7 @@ def set_override(
 @transaction.atomic
 def remove_override(user: User, inspection: Inspection, standard_id: str) -> None:
     require(is_lead(inspection, user))
+    check_stage(inspection, Operation.RATE)
     override = RatingOverride.objects.filter(inspection=inspection, standard_id=standard_id).first()
     if override is not None:
         record(
@@ -179,24 +222,33 @@ def remove_override(user: User, inspection: Inspection, standard_id: str) -> Non
 
 @transaction.atomic
 def sign_off(user: User, inspection: Inspection) -> SignOff:
+    """Freeze what is signed: every standard's rating, basis, key-question counts, overrides
+    and reasons, the score and overall (in both languages), the framework and its file hash."""
     require(is_lead(inspection, user))
-    live = live_ratings(inspection)
-    if live.signed_off:
+    check_stage(inspection, Operation.SIGN_OFF)
+    given = evidence(inspection)
+    plain = _plain(inspection, given)
+    fingerprint = _fingerprint(plain)
+    latest = SignOff.objects.filter(inspection=inspection).first()
+    if latest is not None and latest.fingerprint == fingerprint:
         raise ValidationError(_("The ratings are already signed off"))
-    try:
-        given = evidence(inspection)
-    except RatingInputError as error:  # pragma: no cover - evidence is built from valid data
-        raise ValidationError(str(error)) from None
-    snapshot = {"ratings": live.json, "evidence": _plain(given)}
+    result = rate_inspection(inspection.framework, given)
+    snapshot = {
+        "ratings": {lang: result_json(inspection.framework, result, lang) for lang in ("en", "cy")},
+        "evidence": plain,
+        "score": result.score,
+        "overall": result.overall,
+    }
     signed = SignOff.objects.create(
-        inspection=inspection, by=user, snapshot=snapshot, fingerprint=live.fingerprint
+        inspection=inspection, by=user, snapshot=snapshot, fingerprint=fingerprint
     )
     record(
         user,
         "rating.signed_off",
         signed,
         inspection_id=inspection.pk,
-        score=live.result.score,
-        overall=live.result.overall,
+        score=result.score,
+        overall=result.overall,
+        framework_sha256=plain["framework_sha256"],
     )
     return signed

@@ -18,7 +18,7 @@ from yjinspect.fieldwork.forms import EvidenceForm
 from yjinspect.fieldwork.models import Consent, EvidenceItem
 from yjinspect.inspections import services as inspections
 from yjinspect.inspections.pagecache import cached_inspection_page
-from yjinspect.reports.previous import previous_inspection
+from yjinspect.inspections.previous import previous_inspection
 
 from . import services
 from .forms import JudgementForm, OverrideForm
@@ -51,7 +51,7 @@ def ratings_page(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("ratings:ratings", pk)
         except ValidationError as error:
             form.add_error(None, error)
-    live = services.live_ratings(inspection, language)
+    live = None if inspection.is_published else services.live_ratings(inspection, language)
     previous = previous_inspection(inspection, language)
     return render(
         request,
@@ -60,6 +60,7 @@ def ratings_page(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection": inspection,
             "framework": framework,
             "live": live,
+            "ratings": live.json if live else services.shown_ratings(inspection, language),
             "previous": previous,
             "form": form,
             "is_lead": inspections.is_lead(inspection, request.user),

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from yjinspect.accounts.models import Profile, Role
 from yjinspect.audit.services import record
 from yjinspect.findings.models import DomainSummary, Finding, Recommendation
+from yjinspect.inspections.lifecycle import Operation
+from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_lead, require
 
@@ -51,6 +53,7 @@ def is_service_person(inspection: Inspection, user: User) -> bool:
 def comment(user: User, inspection: Inspection, paragraph: str, comment: str) -> AccuracyComment:
     if not is_service_person(inspection, user):
         raise ValidationError(_("Factual-accuracy comments come from the inspected service"))
+    check_stage(inspection, Operation.CHECK_ACCURACY)
     if paragraph not in dict(report_paragraphs(inspection, "en")):
         raise ValidationError(_("Choose a paragraph of the report"))
     if not comment.strip():
@@ -65,6 +68,7 @@ def comment(user: User, inspection: Inspection, paragraph: str, comment: str) ->
 @transaction.atomic
 def decide(user: User, made: AccuracyComment, decision: str, reason: str) -> AccuracyComment:
     require(is_lead(made.inspection, user))
+    check_stage(made.inspection, Operation.CHECK_ACCURACY)
     if decision not in (AccuracyComment.Decision.ACCEPTED, AccuracyComment.Decision.REJECTED):
         raise ValidationError(_("Choose accept or reject"))
     if not reason.strip():

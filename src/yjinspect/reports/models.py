@@ -22,6 +22,8 @@ class PublishedReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     published_at = models.DateTimeField(auto_now_add=True)
+    # Empty for the first version; a correction says what it changes and why.
+    correction_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-version", "language"]
@@ -84,6 +86,7 @@ class PublishJob(models.Model):
     steps_done = models.PositiveSmallIntegerField(default=0)
     steps_total = models.PositiveSmallIntegerField(default=0)
     version = models.PositiveIntegerField(null=True)
+    reason = models.TextField(blank=True)  # a correction's reason
     error = models.TextField(blank=True)
 
     class Meta:

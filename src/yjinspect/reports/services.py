@@ -20,9 +20,12 @@ from yjinspect.engine import Basis
 from yjinspect.engine.profile import headline
 from yjinspect.findings.models import DomainSummary, Finding, Recommendation
 from yjinspect.findings.services import profile_of
+from yjinspect.inspections import lifecycle
+from yjinspect.inspections.lifecycle import Operation, StageError, requirement
 from yjinspect.inspections.models import Inspection
-from yjinspect.inspections.services import is_lead, require
-from yjinspect.ratings.services import live_ratings
+from yjinspect.inspections.services import is_lead, mark_published, require
+from yjinspect.ratings.models import SignOff
+from yjinspect.ratings.services import current_sign_off, shown_ratings
 from yjinspect.tasks import run_in_background
 
 from .charts import bar_chart
@@ -31,11 +34,14 @@ from .models import PublishedReport, PublishJob
 LANGUAGES = ("en", "cy")
 
 
-def context(inspection: Inspection, language: str) -> dict[str, Any]:
-    """Everything the report shows, in ``language``."""
+def context(
+    inspection: Inspection, language: str, ratings: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Everything the report shows, in ``language``; the ratings are the given (signed-off)
+    ones when publishing, else those people see now (live, or the published copy)."""
     with translation.override("cy" if language == "cy" else "en-gb"):
         framework = inspection.framework
-        ratings = live_ratings(inspection, language)
+        ratings = ratings if ratings is not None else shown_ratings(inspection, language)
         profile = profile_of(inspection)
         findings: dict[str, list[Finding]] = {}
         for finding in Finding.objects.filter(inspection=inspection):
@@ -66,7 +72,7 @@ def context(inspection: Inspection, language: str) -> dict[str, Any]:
             "inspection": inspection,
             "framework": framework,
             "lang": language,
-            "ratings": ratings.json,
+            "ratings": ratings,
             "case_standards": [s for s in framework.standards if s.basis is Basis.CASE],
             "findings": findings,
             "summaries": {
@@ -80,9 +86,11 @@ def context(inspection: Inspection, language: str) -> dict[str, Any]:
         }
 
 
-def render_html(inspection: Inspection, language: str) -> str:
+def render_html(
+    inspection: Inspection, language: str, ratings: dict[str, Any] | None = None
+) -> str:
     with translation.override("cy" if language == "cy" else "en-gb"):
-        return render_to_string("reports/report.html", context(inspection, language))
+        return render_to_string("reports/report.html", context(inspection, language, ratings))
 
 
 def render_pdf(html: str) -> bytes:
@@ -93,23 +101,52 @@ def render_pdf(html: str) -> bytes:
     return pdf
 
 
-def _check_publishable(user: User, inspection: Inspection) -> None:
-    require(is_lead(inspection, user))
-    if not Recommendation.objects.filter(inspection=inspection).exists():
-        raise ValidationError(_("Add the recommendations before publishing"))
+@requirement("accuracy_settled")
+def _accuracy_settled(inspection: Inspection) -> str | None:
     from .accuracy import pending
 
-    if pending(inspection):
-        raise ValidationError(_("Decide every factual-accuracy comment before publishing"))
+    if waiting := pending(inspection):
+        return _("Decide every factual-accuracy comment (%(n)s waiting).") % {"n": waiting}
+    return None
+
+
+def is_correction(inspection: Inspection) -> bool:
+    return inspection.is_published
+
+
+def _check_publishable(user: User, inspection: Inspection, reason: str) -> None:
+    """First publication: at the factual-accuracy stage, with everything the move to
+    published needs. Later: a correction, with its reason, of a published inspection."""
+    require(is_lead(inspection, user))
+    if is_correction(inspection):
+        lifecycle.check(inspection, Operation.CORRECT)
+        if not reason.strip():
+            raise ValidationError(_("Say what the correction changes and why"))
+        return
+    lifecycle.check(inspection, Operation.PUBLISH)
+    transition = lifecycle.next_transition(inspection)
+    if transition is not None and (missing := lifecycle.unmet(inspection, transition)):
+        raise StageError(_("Before publishing: %(missing)s") % {"missing": " ".join(missing)})
+
+
+def _ratings_to_publish(inspection: Inspection) -> tuple[SignOff | None, dict[str, Any]]:
+    """The sign-off being published and its ratings in both languages (a correction keeps
+    the published ratings: they never change)."""
+    if inspection.published_ratings is not None:
+        return None, inspection.published_ratings
+    signed = current_sign_off(inspection)
+    if signed is None:
+        raise StageError(_("Sign the ratings off before publishing."))
+    return signed, signed.snapshot["ratings"]
 
 
 def _render_all(
-    inspection: Inspection, job: PublishJob | None = None
+    inspection: Inspection, ratings: dict[str, Any], job: PublishJob | None = None
 ) -> list[tuple[str, str, bytes]]:
     """(language, html, pdf) for every language, counting each step on the job if given."""
     rendered = []
     for language in LANGUAGES:
-        html = render_html(inspection, language)
+        html = render_html(inspection, language, ratings[language])
         _step(job)
         rendered.append((language, html, render_pdf(html)))
         _step(job)
@@ -123,8 +160,22 @@ def _step(job: PublishJob | None) -> None:
 
 @transaction.atomic
 def _save(
-    user: User, inspection: Inspection, rendered: list[tuple[str, str, bytes]]
+    user: User,
+    inspection: Inspection,
+    signed: SignOff | None,
+    ratings: dict[str, Any],
+    rendered: list[tuple[str, str, bytes]],
+    reason: str,
 ) -> list[PublishedReport]:
+    """Save every language's version, and on first publication move the inspection to
+    published, all in one transaction: nothing partial is ever visible."""
+    inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    if signed is not None:
+        # The ratings may not change between rendering and saving (ratings can still be
+        # recorded during the factual-accuracy check, which re-opens the sign-off).
+        now_signed = current_sign_off(inspection)
+        if now_signed is None or now_signed.pk != signed.pk:
+            raise StageError(_("The ratings changed while publishing: sign them off again."))
     last = PublishedReport.objects.filter(inspection=inspection).aggregate(v=Max("version"))["v"]
     version = (last or 0) + 1
     published = []
@@ -137,6 +188,7 @@ def _save(
             pdf=pdf,
             sha256=hashlib.sha256(pdf).hexdigest(),
             published_by=user,
+            correction_reason=reason.strip(),
         )
         record(
             user,
@@ -146,24 +198,33 @@ def _save(
             version=version,
             language=language,
             sha256=report.sha256,
+            correction_reason=reason.strip(),
         )
         published.append(report)
+    if signed is not None:
+        mark_published(user, inspection, ratings)
     return published
 
 
-def publish(user: User, inspection: Inspection) -> list[PublishedReport]:
+def publish(user: User, inspection: Inspection, reason: str = "") -> list[PublishedReport]:
     """Publish the next version, in English and Welsh, now; each PDF's checksum is kept."""
-    _check_publishable(user, inspection)
-    return _save(user, inspection, _render_all(inspection))
+    _check_publishable(user, inspection, reason)
+    signed, ratings = _ratings_to_publish(inspection)
+    rendered = _render_all(inspection, ratings)
+    return _save(user, inspection, signed, ratings, rendered, reason)
 
 
-def start_publishing(user: User, inspection: Inspection) -> PublishJob:
+def start_publishing(user: User, inspection: Inspection, reason: str = "") -> PublishJob:
     """Check, then render and publish in the background; the job reports progress."""
-    _check_publishable(user, inspection)
+    _check_publishable(user, inspection, reason)
+    _ratings_to_publish(inspection)  # refuses now, not in the job, without a sign-off
     if PublishJob.objects.filter(inspection=inspection, state=PublishJob.State.RUNNING).exists():
         raise ValidationError(_("A version is already being published"))
     job = PublishJob.objects.create(
-        inspection=inspection, requested_by=user, steps_total=2 * len(LANGUAGES)
+        inspection=inspection,
+        requested_by=user,
+        steps_total=2 * len(LANGUAGES),
+        reason=reason.strip(),
     )
     run_in_background(run_publishing, job.pk)
     return job
@@ -172,10 +233,13 @@ def start_publishing(user: User, inspection: Inspection) -> PublishJob:
 def run_publishing(job_id: int) -> None:
     job = PublishJob.objects.select_related("inspection", "requested_by").get(pk=job_id)
     try:
-        published = _save(job.requested_by, job.inspection, _render_all(job.inspection, job))
+        signed, ratings = _ratings_to_publish(job.inspection)
+        rendered = _render_all(job.inspection, ratings, job)
+        published = _save(job.requested_by, job.inspection, signed, ratings, rendered, job.reason)
     except Exception as error:
+        message = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
         PublishJob.objects.filter(pk=job_id).update(
-            state=PublishJob.State.FAILED, error=str(error)[:2000]
+            state=PublishJob.State.FAILED, error=message[:2000]
         )
         raise
     PublishJob.objects.filter(pk=job_id).update(

@@ -32,7 +32,9 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
     if request.method == "POST":
         try:
-            services.start_publishing(signed_in(request), inspection)
+            services.start_publishing(
+                signed_in(request), inspection, request.POST.get("reason", "")
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("reports:report", pk)
@@ -45,6 +47,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
             "section": "inspections",
             "published": PublishedReport.objects.filter(inspection=inspection).defer("html", "pdf"),
             "is_lead": inspections.is_lead(inspection, request.user),
+            "correction": services.is_correction(inspection),
             "job": job,
         },
     )

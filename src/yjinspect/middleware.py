@@ -1,0 +1,43 @@
+"""Turn a refusal that reached no form into a message the person sees, never a server error.
+
+Services refuse with ValidationError (a StageError is one) and the database refuses to delete
+a record others depend on with ProtectedError. Views show both next to the form they came
+from; any that escapes a view lands here: after a POST the person is sent back to the page
+with the message, otherwise the page says what was wrong with status 400.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError, RestrictedError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+
+def refusal_text(error: Exception) -> str | None:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    if isinstance(error, ProtectedError | RestrictedError):
+        return _("This cannot be removed while other records depend on it.")
+    return None
+
+
+class RefusalMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        text = refusal_text(exception)
+        if text is None:
+            return None
+        if request.method == "POST":
+            messages.error(request, text)
+            return HttpResponseRedirect(request.get_full_path(), status=303)
+        return render(request, "400.html", {"message": text}, status=400)
