@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import DataError
 from django.db.models import ProtectedError, RestrictedError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -23,7 +24,13 @@ def refusal_text(error: Exception) -> str | None:
         return " ".join(error.messages)
     if isinstance(error, ProtectedError | RestrictedError):
         return _("This cannot be removed while other records depend on it.")
+    if isinstance(error, DataError):  # a value past a column's length or range
+        return _("A value entered is too long or out of range.")
     return None
+
+
+def _values(query: QueryDict) -> list[str]:
+    return [v for key in query for v in (key, *query.getlist(key))]
 
 
 class RefusalMiddleware:
@@ -31,6 +38,14 @@ class RefusalMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # No text in the product holds a NUL, and PostgreSQL refuses to store one.
+        if any("\x00" in v for q in (request.GET, request.POST) for v in _values(q)):
+            return render(
+                request,
+                "400.html",
+                {"message": _("The request held a character that is not allowed.")},
+                status=400,
+            )
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:

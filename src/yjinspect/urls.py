@@ -2,10 +2,15 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from yjinspect.accounts.forms import SignInForm
 from yjinspect.alerts import views as alerts_views
+from yjinspect.converters import ExportKindConverter, IdConverter
+
+# Before the apps' URLs are included: they use these.
+register_converter(IdConverter, "id")
+register_converter(ExportKindConverter, "export_kind")
 
 urlpatterns = [
     path("", include("yjinspect.catalogue.urls")),

@@ -90,3 +90,21 @@ def test_a_large_file_imports_in_the_background_with_progress(
 
 def test_only_the_lead_uploads(as_user, ian, inspection, caseload_file):
     assert upload(as_user(ian), inspection, caseload_file(3)).status_code == 403
+
+
+def test_a_case_starting_after_fieldwork_is_refused_by_row(as_user, alice, inspection):
+    from yjinspect.synthetic import caseload_csv
+
+    rows = caseload_csv(5, fieldwork=date(2024, 5, 13), seed=3).splitlines()
+    header, first, *rest = rows
+    cells = first.split(",")
+    cells[header.split(",").index("start_date")] = "2099-01-01"
+    body = "\n".join([header, ",".join(cells), *rest]) + "\n"
+    upload = SimpleUploadedFile("caseload.csv", body.encode(), content_type="text/csv")
+    page = (
+        as_user(alice)
+        .post(f"/inspections/{inspection.pk}/caseload/", {"file": upload}, follow=True)
+        .content.decode()
+    )
+    assert "Row 2, column start_date: the start date 01/01/2099 is after fieldwork ends" in page
+    assert not Case.objects.exists()

@@ -72,3 +72,14 @@ def test_consent_reference_is_required_and_unique(as_user, ian, sampled):
     page = client.post(f"/inspections/{sampled.pk}/consents/", data)
     assert "already recorded" in page.content.decode()
     assert Consent.objects.count() == 1
+
+
+def test_a_consent_date_must_fit_the_inspection(as_user, ian, sampled):
+    client = as_user(ian)
+    for given_on in ("14/05/2099", "14/05/2020"):
+        page = client.post(
+            f"/inspections/{sampled.pk}/consents/",
+            {"reference": "Child 9", "person": "child", "given_on": given_on},
+        ).content.decode()
+        assert "Enter the date consent was given between" in page
+    assert not Consent.objects.exists()

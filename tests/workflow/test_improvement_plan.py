@@ -18,6 +18,9 @@ from yjinspect.plans.models import ImprovementAction
 
 from ..conftest import publish_now
 
+# A due date a year on: in the future whenever the tests run.
+LATER = date.today() + timedelta(days=365)
+
 
 @pytest.fixture
 def recommendation(sampled, alice):
@@ -57,11 +60,11 @@ def test_the_manager_adds_an_action_and_records_progress(published, mona, as_use
             "recommendation": published.pk,
             "action": "Monthly data pack to the board",
             "owner": "Head of Service",
-            "due": "31/01/2099",
+            "due": LATER.strftime("%d/%m/%Y"),
         },
     )
     item = ImprovementAction.objects.get()
-    assert (item.owner, item.due) == ("Head of Service", date(2099, 1, 31))
+    assert (item.owner, item.due) == ("Head of Service", LATER)
     page = client.post(f"{url}{item.pk}/", {"status": "done", "evidence": ""}).content.decode()
     assert "Give the evidence that the action is done" in page
     client.post(f"{url}{item.pk}/", {"status": "done", "evidence": "Pack presented in March"})
@@ -86,7 +89,7 @@ def test_an_overdue_action_is_flagged(published, mona, as_user, alice):
 
 def test_the_plan_exports_as_csv_and_excel(published, mona, as_user):
     plans.add_action(
-        mona, published, action="Monthly data pack", owner="Head of Service", due=date(2099, 1, 31)
+        mona, published, action="Monthly data pack", owner="Head of Service", due=LATER
     )
     client = as_user(mona)
     text = client.get(f"/inspections/{published.inspection_id}/plan.csv").content.decode()
@@ -97,7 +100,7 @@ def test_the_plan_exports_as_csv_and_excel(published, mona, as_user):
         "The management board",
         "Monthly data pack",
         "Head of Service",
-        "2099-01-31",
+        LATER.isoformat(),
     ]
     book = load_workbook(
         io.BytesIO(client.get(f"/inspections/{published.inspection_id}/plan.xlsx").content)
@@ -122,7 +125,7 @@ def test_owners_are_reminded_once_before_the_due_date(published, mona):
 
 def test_someone_outside_the_service_cannot_write_the_plan(published, ian):
     with pytest.raises(ValidationError, match="Only the service"):
-        plans.add_action(ian, published, action="x", owner="y", due=date(2099, 1, 1))
+        plans.add_action(ian, published, action="x", owner="y", due=LATER)
 
 
 def test_reminders_go_to_the_named_owner_when_there_is_one(published, mona, service):
@@ -154,3 +157,10 @@ def test_the_report_compares_the_sample_with_the_eligible_cases(published, as_us
     text = page.content.decode()
     assert "How the sample compares with the eligible cases: court" in text
     assert "type of disposal: referral order" in text or "type of disposal: youth" in text
+
+
+def test_an_implausible_due_date_is_refused(published, mona):
+    for due in (date(1900, 1, 1), date.today() + timedelta(days=365 * 7)):
+        with pytest.raises(ValidationError, match="Enter a due date between"):
+            plans.add_action(mona, published, action="x", owner="y", due=due)
+    assert not ImprovementAction.objects.exists()

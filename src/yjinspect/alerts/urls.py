@@ -6,6 +6,6 @@ from . import views
 
 app_name = "alerts"
 urlpatterns = [
-    path("<int:pk>/alerts/", views.alert_list, name="list"),
-    path("<int:pk>/alerts/<int:alert_id>/", views.alert_detail, name="detail"),
+    path("<id:pk>/alerts/", views.alert_list, name="list"),
+    path("<id:pk>/alerts/<id:alert_id>/", views.alert_detail, name="detail"),
 ]

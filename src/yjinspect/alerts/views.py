@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
 from yjinspect.cases.models import SampledCase
+from yjinspect.converters import parse_id
 from yjinspect.inspections import services as inspections
 
 from . import services
@@ -24,7 +25,10 @@ from .models import CaseAlert, Notification
 @require_http_methods(["GET", "POST"])
 def alert_list(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
-    sampled_id = request.GET.get("case") or request.POST.get("case")
+    raw_case = request.GET.get("case") or request.POST.get("case")
+    sampled_id = parse_id(raw_case)
+    if raw_case and sampled_id is None:
+        raise Http404(_("No such case"))
     sampled = (
         get_object_or_404(
             SampledCase.objects.select_related("case"), pk=sampled_id, inspection=inspection

@@ -110,6 +110,18 @@ def check_upload(
             Case.objects.filter(inspection=inspection).values_list("case_ref", flat=True)
         )
         for number, case in enumerate(cases, start=2):
+            if case.start_date > inspection.fieldwork_end:
+                problems.append(
+                    {
+                        "row": number,
+                        "column": "start_date",
+                        "message": _("the start date %(date)s is after fieldwork ends (%(end)s)")
+                        % {
+                            "date": f"{case.start_date:%d/%m/%Y}",
+                            "end": f"{inspection.fieldwork_end:%d/%m/%Y}",
+                        },
+                    }
+                )
             if case.case_ref in existing:
                 problems.append(
                     {

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
 from yjinspect.context import content_language
+from yjinspect.converters import posted_id
 from yjinspect.inspections import services as inspections
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.pagecache import cached_inspection_page
@@ -255,7 +256,7 @@ def moderation_page(request: HttpRequest, pk: int) -> HttpResponse:
                 moderation.resolve(
                     user,
                     inspection,
-                    int(request.POST.get("sampled", "0") or 0),
+                    posted_id(request.POST, "sampled"),
                     request.POST.get("key_question", ""),
                     request.POST.get("agreed", ""),
                     request.POST.get("note", ""),

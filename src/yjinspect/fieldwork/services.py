@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -15,9 +15,11 @@ from yjinspect.engine import Basis
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
-from yjinspect.inspections.services import is_assessing, require
+from yjinspect.inspections.services import check_date_between, is_assessing, require
 
 from .models import NEEDS_CONSENT, Consent, EvidenceItem, Source
+
+CONSENT_DAYS_BEFORE_FIELDWORK = 180
 
 
 @transaction.atomic
@@ -26,6 +28,13 @@ def record_consent(
 ) -> Consent:
     require(is_assessing(inspection, user))
     check_stage(inspection, Operation.RECORD_EVIDENCE)
+    # Consent is sought while fieldwork is arranged and given by the end of it.
+    check_date_between(
+        given_on,
+        inspection.fieldwork_start - timedelta(days=CONSENT_DAYS_BEFORE_FIELDWORK),
+        min(inspection.fieldwork_end, timezone.localdate()),
+        _("Enter the date consent was given between %(earliest)s and %(latest)s"),
+    )
     reference = reference.strip()
     if Consent.objects.filter(inspection=inspection, reference=reference).exists():
         raise ValidationError(_("A consent with this reference is already recorded"))

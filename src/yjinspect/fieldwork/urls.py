@@ -5,4 +5,4 @@ from django.urls import path
 from . import views
 
 app_name = "fieldwork"
-urlpatterns = [path("<int:pk>/consents/", views.consents_page, name="consents")]
+urlpatterns = [path("<id:pk>/consents/", views.consents_page, name="consents")]

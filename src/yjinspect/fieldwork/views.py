@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
+from yjinspect.converters import posted_id
 from yjinspect.inspections import services as inspections
 
 from . import services
@@ -28,7 +29,9 @@ def consents_page(request: HttpRequest, pk: int) -> HttpResponse:
         user = signed_in(request)
         if "withdraw" in request.POST:
             # A refusal goes back to the page as a message (yjinspect.middleware).
-            removed = services.withdraw_consent(user, inspection, int(request.POST["withdraw"]))
+            removed = services.withdraw_consent(
+                user, inspection, posted_id(request.POST, "withdraw")
+            )
             messages.success(
                 request, _("Consent withdrawn; %(n)s evidence items removed") % {"n": removed}
             )

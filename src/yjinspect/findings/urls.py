@@ -6,8 +6,8 @@ from . import views
 
 app_name = "findings"
 urlpatterns = [
-    path("<int:pk>/findings/", views.findings_page, name="findings"),
-    path("<int:pk>/findings/standard/<str:standard_id>/", views.add_finding, name="add"),
-    path("<int:pk>/findings/domain/<str:domain_id>/", views.domain_summary, name="summary"),
-    path("<int:pk>/recommendations/", views.recommendations_page, name="recommendations"),
+    path("<id:pk>/findings/", views.findings_page, name="findings"),
+    path("<id:pk>/findings/standard/<str:standard_id>/", views.add_finding, name="add"),
+    path("<id:pk>/findings/domain/<str:domain_id>/", views.domain_summary, name="summary"),
+    path("<id:pk>/recommendations/", views.recommendations_page, name="recommendations"),
 ]

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
 from yjinspect.context import content_language
+from yjinspect.converters import posted_id
 from yjinspect.engine.profile import headline
 from yjinspect.fieldwork.models import EvidenceItem
 from yjinspect.inspections import services as inspections
@@ -26,7 +27,7 @@ from .models import DomainSummary, Finding, Recommendation
 def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
     if request.method == "POST" and "remove" in request.POST:
-        services.remove_finding(signed_in(request), inspection, int(request.POST["remove"]))
+        services.remove_finding(signed_in(request), inspection, posted_id(request.POST, "remove"))
         messages.success(request, _("Finding removed"))
         return redirect("findings:findings", pk)
     profile = services.profile_of(inspection)
@@ -135,7 +136,7 @@ def recommendations_page(request: HttpRequest, pk: int) -> HttpResponse:
         user = signed_in(request)
         if "remove" in request.POST:
             # A refusal goes back to the page as a message (yjinspect.middleware).
-            services.remove_recommendation(user, inspection, int(request.POST["remove"]))
+            services.remove_recommendation(user, inspection, posted_id(request.POST, "remove"))
             messages.success(request, _("Recommendation removed"))
             return redirect("findings:recommendations", pk)
         try:

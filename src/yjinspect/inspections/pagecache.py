@@ -12,6 +12,7 @@ be shown, and a request without a CSRF cookie (the page's forms carry a token ma
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -47,7 +48,7 @@ def _key(request: HttpRequest, pk: int, data_version: int) -> str | None:
         return None
     user = request.user
     profile = getattr(user, "profile", None)
-    return ":".join(
+    parts = ":".join(
         str(part)
         for part in (
             "page",
@@ -62,6 +63,8 @@ def _key(request: HttpRequest, pk: int, data_version: int) -> str | None:
             request.get_full_path(),
         )
     )
+    # Hashed: a path can be long and hold any character; a cache key must be neither.
+    return f"page:{pk}:{hashlib.sha256(parts.encode()).hexdigest()}"
 
 
 def _data_version(pk: int) -> int | None:

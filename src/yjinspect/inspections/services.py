@@ -140,6 +140,15 @@ def _move(user: User, inspection: Inspection, to_status: str) -> None:
     inspection.save(update_fields=["status"])
 
 
+def check_date_between(value: date, earliest: date, latest: date, message: str) -> None:
+    """Refuse an implausible date (a consent in 2099, an action due in 1900); ``message`` has
+    %(earliest)s and %(latest)s for the range, shown as the pages show dates."""
+    if not earliest <= value <= latest:
+        raise ValidationError(
+            message % {"earliest": f"{earliest:%d/%m/%Y}", "latest": f"{latest:%d/%m/%Y}"}
+        )
+
+
 def assign_team_member(user: User, inspection: Inspection, member: User, role: str) -> TeamMember:
     require(is_lead(inspection, user))
     lifecycle.check(inspection, lifecycle.Operation.CHANGE_TEAM)

@@ -8,7 +8,7 @@ app_name = "inspections"
 urlpatterns = [
     path("", views.inspection_list, name="list"),
     path("new/", views.inspection_create, name="create"),
-    path("<int:pk>/", views.inspection_detail, name="detail"),
-    path("<int:pk>/stage/", views.inspection_advance, name="advance"),
-    path("<int:pk>/team/", views.inspection_team, name="team"),
+    path("<id:pk>/", views.inspection_detail, name="detail"),
+    path("<id:pk>/stage/", views.inspection_advance, name="advance"),
+    path("<id:pk>/team/", views.inspection_team, name="team"),
 ]

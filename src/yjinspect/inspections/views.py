@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from yjinspect.accounts.roles import can_create_inspections, signed_in
 from yjinspect.alerts.services import alert_summary
+from yjinspect.converters import posted_id
 
 from . import lifecycle, services
 from .forms import InspectionForm, TeamMemberForm
@@ -94,7 +95,9 @@ def inspection_team(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         services.require(is_lead)
         if "remove" in request.POST:
-            services.remove_team_member(signed_in(request), inspection, int(request.POST["remove"]))
+            services.remove_team_member(
+                signed_in(request), inspection, posted_id(request.POST, "remove")
+            )
             messages.success(request, _("Removed from the team"))
             return redirect("inspections:team", pk)
         if form.is_valid():

@@ -22,10 +22,12 @@ from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.previous import plan_progress_from
-from yjinspect.inspections.services import is_lead
+from yjinspect.inspections.services import check_date_between, is_lead
 
 from .models import ImprovementAction
 
+# How far ahead an action may fall due: inspections recur within about five years.
+PLAN_YEARS = 5
 # Owners are reminded this many days before an action falls due.
 REMIND_DAYS_BEFORE = 7
 
@@ -71,6 +73,13 @@ def add_action(
     check_stage(inspection, Operation.PLAN)
     if not action.strip() or not owner.strip():
         raise ValidationError(_("Enter the action and its owner"))
+    # A plan runs from the inspection until the next one, a few years on.
+    check_date_between(
+        due,
+        inspection.fieldwork_start,
+        max(inspection.fieldwork_end, timezone.localdate()) + timedelta(days=365 * PLAN_YEARS),
+        _("Enter a due date between %(earliest)s and %(latest)s"),
+    )
     if owner_user is not None and not service_people(inspection).filter(pk=owner_user.pk).exists():
         raise ValidationError(_("Reminders can only go to someone in the service"))
     item = ImprovementAction.objects.create(

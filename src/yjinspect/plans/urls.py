@@ -6,7 +6,7 @@ from . import views
 
 app_name = "plans"
 urlpatterns = [
-    path("<int:pk>/plan/", views.plan_page, name="plan"),
-    path("<int:pk>/plan/<int:action_id>/", views.action_page, name="action"),
-    path("<int:pk>/plan.<str:kind>", views.export, name="export"),
+    path("<id:pk>/plan/", views.plan_page, name="plan"),
+    path("<id:pk>/plan/<id:action_id>/", views.action_page, name="action"),
+    path("<id:pk>/plan.<export_kind:kind>", views.export, name="export"),
 ]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
+from yjinspect.converters import posted_id
 from yjinspect.findings.models import Recommendation
 from yjinspect.inspections import services as inspections
 
@@ -31,7 +32,7 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         recommendation = get_object_or_404(
-            Recommendation, inspection=inspection, pk=request.POST.get("recommendation")
+            Recommendation, inspection=inspection, pk=posted_id(request.POST, "recommendation")
         )
         try:
             services.add_action(user, recommendation, **form.cleaned_data)

@@ -6,6 +6,6 @@ from . import views
 
 app_name = "ratings"
 urlpatterns = [
-    path("<int:pk>/ratings/", views.ratings_page, name="ratings"),
-    path("<int:pk>/standards/<str:standard_id>/", views.judgement_page, name="judgement"),
+    path("<id:pk>/ratings/", views.ratings_page, name="ratings"),
+    path("<id:pk>/standards/<str:standard_id>/", views.judgement_page, name="judgement"),
 ]

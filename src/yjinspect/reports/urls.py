@@ -6,9 +6,9 @@ from . import views
 
 app_name = "reports"
 urlpatterns = [
-    path("<int:pk>/report/", views.report_page, name="report"),
-    path("<int:pk>/report/accuracy/", views.accuracy_page, name="accuracy"),
-    path("<int:pk>/report/draft/", views.draft_html, name="draft_html"),
-    path("<int:pk>/report/draft.pdf", views.draft_pdf, name="draft_pdf"),
-    path("<int:pk>/report/published/<int:report_id>.pdf", views.published_pdf, name="published"),
+    path("<id:pk>/report/", views.report_page, name="report"),
+    path("<id:pk>/report/accuracy/", views.accuracy_page, name="accuracy"),
+    path("<id:pk>/report/draft/", views.draft_html, name="draft_html"),
+    path("<id:pk>/report/draft.pdf", views.draft_pdf, name="draft_pdf"),
+    path("<id:pk>/report/published/<id:report_id>.pdf", views.published_pdf, name="published"),
 ]

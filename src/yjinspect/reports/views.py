@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
 from yjinspect.context import content_language
+from yjinspect.converters import posted_id
 from yjinspect.inspections import services as inspections
 
 from . import accuracy, services
@@ -92,7 +93,9 @@ def accuracy_page(request: HttpRequest, pk: int) -> HttpResponse:
         paragraphs=paragraphs,
     )
     if deciding:
-        made = get_object_or_404(AccuracyComment, inspection=inspection, pk=request.POST["decide"])
+        made = get_object_or_404(
+            AccuracyComment, inspection=inspection, pk=posted_id(request.POST, "decide")
+        )
         try:
             accuracy.decide(
                 user, made, request.POST.get("decision", ""), request.POST.get("reason", "")

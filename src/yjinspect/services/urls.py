@@ -8,6 +8,6 @@ app_name = "services"
 urlpatterns = [
     path("", views.service_list, name="list"),
     path("new/", views.service_edit, name="create"),
-    path("<int:pk>/", views.service_detail, name="detail"),
-    path("<int:pk>/change/", views.service_edit, name="edit"),
+    path("<id:pk>/", views.service_detail, name="detail"),
+    path("<id:pk>/change/", views.service_edit, name="edit"),
 ]
