@@ -20,7 +20,7 @@ def notifications(request: HttpRequest) -> dict[str, int]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"unread_notifications": 0}
-    from yjinspect.alerts.models import Notification
+    from yjinspect.notifications.models import Notification
 
     unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
     return {"unread_notifications": unread}

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "yjinspect.accounts",
     "yjinspect.services",
     "yjinspect.inspections",
+    "yjinspect.notifications",
     "yjinspect.cases",
     "yjinspect.ratings",
     "yjinspect.fieldwork",
@@ -138,9 +139,19 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    # WAL lets readers carry on while an import writes.
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL lets readers carry on while an import writes.
+        "init_command": "PRAGMA journal_mode=WAL;",
+        # Writers queue instead of failing with "database is locked": a transaction takes
+        # the write lock when it begins (not half-way, when it could only fail), and waits
+        # up to this many seconds for it.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a file, not memory: an in-memory database shared between threads fails at
+    # once under concurrent writes, where a real one waits (tests/workflow/test_concurrency).
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")}
 
 # A file cache is shared by every server process on the machine (import progress).
 CACHES = {

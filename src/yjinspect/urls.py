@@ -5,8 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
 from yjinspect.accounts.forms import SignInForm
-from yjinspect.alerts import views as alerts_views
 from yjinspect.converters import ExportKindConverter, IdConverter
+from yjinspect.notifications import views as notifications_views
 
 # Before the apps' URLs are included: they use these.
 register_converter(IdConverter, "id")
@@ -30,7 +30,7 @@ urlpatterns = [
     path("inspections/", include("yjinspect.findings.urls")),
     path("inspections/", include("yjinspect.reports.urls")),
     path("inspections/", include("yjinspect.plans.urls")),
-    path("notifications/", alerts_views.notifications, name="notifications"),
+    path("notifications/", notifications_views.notifications, name="notifications"),
     path("services/", include("yjinspect.services.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

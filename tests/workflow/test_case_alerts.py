@@ -11,9 +11,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from yjinspect.alerts import services as alerts
-from yjinspect.alerts.models import CaseAlert, Notification
+from yjinspect.alerts.models import CaseAlert
 from yjinspect.audit.models import AuditEvent
 from yjinspect.cases.models import SampledCase
+from yjinspect.notifications.models import Notification
 
 
 @pytest.fixture
@@ -54,13 +55,17 @@ def test_an_inspector_raises_an_alert_from_a_case_and_the_lead_is_told(as_user, 
 
 
 def test_confirming_starts_the_frameworks_clock_and_tells_the_manager_by_email(
-    raised, alice, mona, as_user
+    raised, alice, mona, as_user, django_capture_on_commit_callbacks
 ):
     mona.email = "mona@cwmafon.example"
     mona.save()
-    as_user(alice).post(
-        f"/inspections/{raised.inspection_id}/alerts/{raised.pk}/", {"action": "confirm"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        page = as_user(alice).post(
+            f"/inspections/{raised.inspection_id}/alerts/{raised.pk}/",
+            {"action": "confirm", "version": 0},
+            follow=True,
+        )
+    assert "Alert sent to the service: mona" in page.content.decode()
     raised.refresh_from_db()
     assert raised.state == "confirmed"
     hours = raised.inspection.framework.alert_first_response_hours
@@ -76,24 +81,30 @@ def test_the_manager_responds_and_the_lead_closes_with_everything_kept(
     alerts.confirm(alice, raised)
     manager = as_user(mona)
     url = f"/inspections/{raised.inspection_id}/alerts/{raised.pk}/"
-    page = manager.post(url, {"action": "respond", "urgent_action": " "}).content.decode()
+    page = manager.post(
+        url, {"action": "respond", "urgent_action": " ", "version": 1}
+    ).content.decode()
     assert "Describe the urgent action taken or planned" in page
     raised.refresh_from_db()
     assert raised.state == "confirmed"  # nothing sent
     manager.post(
         url,
-        {"action": "respond", "urgent_action": "Strategy meeting held today; safety plan in place"},
+        {
+            "action": "respond",
+            "urgent_action": "Strategy meeting held today; safety plan in place",
+            "version": 1,
+        },
     )
     raised.refresh_from_db()
     assert raised.state == "responded"
-    as_user(alice).post(url, {"action": "close", "note": "Plan is adequate"})
+    as_user(alice).post(url, {"action": "close", "note": "Plan is adequate", "version": 2})
     raised.refresh_from_db()
     assert (raised.state, raised.closing_note) == ("closed", "Plan is adequate")
     page = as_user(alice).get(url).content.decode()
     assert "Strategy meeting held today" in page and "Plan is adequate" in page
 
 
-def test_only_the_services_manager_responds_and_only_the_lead_confirms(raised, ian, alice):
+def test_only_the_services_manager_responds_and_only_the_lead_confirms(raised, ian, alice, mona):
     from django.core.exceptions import PermissionDenied, ValidationError
 
     alerts.confirm(alice, raised)
@@ -110,7 +121,7 @@ def test_only_the_services_manager_responds_and_only_the_lead_confirms(raised, i
         alerts.confirm(ian, other)
 
 
-def test_an_overdue_alert_is_flagged_on_the_overview_and_the_list(raised, alice, as_user):
+def test_an_overdue_alert_is_flagged_on_the_overview_and_the_list(raised, alice, mona, as_user):
     alerts.confirm(alice, raised, now=timezone.now() - timedelta(days=2))
     client = as_user(alice)
     overview = client.get(f"/inspections/{raised.inspection_id}/").content.decode()
@@ -159,3 +170,44 @@ def test_notifications_are_listed_and_marked_read(raised, alice, as_user):
     assert "Notifications (1)" in client.get("/inspections/").content.decode()
     client.post("/notifications/")
     assert not Notification.objects.filter(user=alice, read_at__isnull=True).exists()
+
+
+def test_an_alert_nobody_at_the_service_could_receive_is_not_sent_until_someone_is_named(
+    raised, alice, as_user, django_capture_on_commit_callbacks
+):
+    # The service has no manager with an account (Mona's fixture is not used here).
+    client = as_user(alice)
+    url = f"/inspections/{raised.inspection_id}/alerts/{raised.pk}/"
+    page = client.get(url).content.decode()
+    assert "nobody would receive this alert" in page
+    refused = client.post(url, {"action": "confirm", "version": 0}).content.decode()
+    assert "Nobody at the service can receive this alert" in refused
+    raised.refresh_from_db()
+    assert (raised.state, raised.response_due) == ("raised", None)
+    assert not Notification.objects.filter(text__startswith="Urgent").exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url,
+            {"action": "confirm", "version": 0, "recipient_email": "duty@cwmafon.example"},
+        )
+    raised.refresh_from_db()
+    assert (raised.state, raised.sent_to) == ("confirmed", "duty@cwmafon.example")
+    assert mail.outbox[0].to == ["duty@cwmafon.example"]
+    assert "Sent to" in client.get(url).content.decode()
+    event = AuditEvent.objects.get(action="alert.confirmed")
+    assert event.details["sent_to"] == "duty@cwmafon.example"
+
+
+def test_a_named_person_of_the_service_receives_the_alert_and_may_answer_it(
+    raised, alice, as_user, service
+):
+    from ..conftest import _person
+
+    staff = _person("sam", "service_staff", service=service)
+    alerts.confirm(alice, raised, recipient=staff)
+    assert raised.sent_to == "sam"
+    assert Notification.objects.filter(user=staff).count() == 1
+    alerts.respond(staff, raised, "Safety plan updated today.")
+    raised.refresh_from_db()
+    assert raised.state == "responded"

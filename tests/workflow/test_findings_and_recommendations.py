@@ -67,7 +67,10 @@ def test_the_caseload_profile_is_computed_from_the_caseload(as_user, ian, sample
 
 def test_a_domain_summary_is_saved_and_shown(as_user, ian, sampled):
     client = as_user(ian)
-    client.post(f"/inspections/{sampled.pk}/findings/domain/2/", {"text": "Court work was good."})
+    client.post(
+        f"/inspections/{sampled.pk}/findings/domain/2/",
+        {"text": "Court work was good.", "version": 0},
+    )
     assert DomainSummary.objects.get().text == "Court work was good."
     assert (
         "Court work was good."

@@ -11,8 +11,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
-from yjinspect.alerts.models import Notification
 from yjinspect.findings import services as findings
+from yjinspect.notifications.models import Notification
 from yjinspect.plans import services as plans
 from yjinspect.plans.models import ImprovementAction
 
@@ -65,9 +65,13 @@ def test_the_manager_adds_an_action_and_records_progress(published, mona, as_use
     )
     item = ImprovementAction.objects.get()
     assert (item.owner, item.due) == ("Head of Service", LATER)
-    page = client.post(f"{url}{item.pk}/", {"status": "done", "evidence": ""}).content.decode()
+    page = client.post(
+        f"{url}{item.pk}/", {"status": "done", "evidence": "", "version": 0}
+    ).content.decode()
     assert "Give the evidence that the action is done" in page
-    client.post(f"{url}{item.pk}/", {"status": "done", "evidence": "Pack presented in March"})
+    client.post(
+        f"{url}{item.pk}/", {"status": "done", "evidence": "Pack presented in March", "version": 0}
+    )
     inspectorate_view = as_user(alice).get(url).content.decode()
     assert (
         "1 of 1 actions done" in inspectorate_view

@@ -55,7 +55,7 @@ def test_a_judgement_standard_is_rated_by_the_team_with_reasons(sampled, as_user
     client = as_user(ian)
     client.post(
         f"/inspections/{sampled.pk}/standards/1.1/",
-        {"rating": "good", "reasons": "Board is clear."},
+        {"rating": "good", "reasons": "Board is clear.", "version": 0},
     )
     page = client.get(f"/inspections/{sampled.pk}/ratings/").content.decode()
     assert "rating recorded by the team" in page

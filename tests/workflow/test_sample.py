@@ -28,11 +28,13 @@ def test_cases_are_allocated_evenly_to_the_assessors(sampled, ian, lara):
 def test_a_case_is_replaced_from_the_same_stratum_and_the_reason_kept(sampled, as_user, alice):
     old = SampledCase.objects.filter(inspection=sampled).first()
     client = as_user(alice)
-    empty = client.post(f"/inspections/{sampled.pk}/sample/{old.pk}/replace/", {"reason": " "})
+    empty = client.post(
+        f"/inspections/{sampled.pk}/sample/{old.pk}/replace/", {"reason": " ", "version": 0}
+    )
     assert "Enter why the case is being replaced" in empty.content.decode()
     client.post(
         f"/inspections/{sampled.pk}/sample/{old.pk}/replace/",
-        {"reason": "Case transferred to another service"},
+        {"reason": "Case transferred to another service", "version": 0},
     )
     old.refresh_from_db()
     if old.is_replaced:
@@ -47,7 +49,7 @@ def test_a_case_is_replaced_from_the_same_stratum_and_the_reason_kept(sampled, a
         assert (
             "No other eligible case in the same stratum"
             in client.post(
-                f"/inspections/{sampled.pk}/sample/{old.pk}/replace/", {"reason": "x"}
+                f"/inspections/{sampled.pk}/sample/{old.pk}/replace/", {"reason": "x", "version": 1}
             ).content.decode()
         )
 

@@ -58,6 +58,14 @@ class CaseAlert(models.Model):
     )
     closed_at = models.DateTimeField(null=True)
     closing_note = models.TextField(blank=True)
+    # Whom the lead named when the service has no manager who can receive it (or as well).
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    recipient_email = models.EmailField(_("e-mail address"), blank=True)
+    sent_to = models.TextField(blank=True)  # whom the alert reached, as shown on its page
+    # Optimistic locking (yjinspect.versioning): a save names the version it began from.
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-raised_at", "-id"]
@@ -84,18 +92,3 @@ class AlertResponse(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
-
-
-class Notification(models.Model):
-    """A message in a person's notifications list in the product (as well as by email)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    text = models.CharField(max_length=500)
-    link = models.CharField(max_length=300)
-    at = models.DateTimeField(default=timezone.now)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]

@@ -3,13 +3,10 @@ remind the service before and after the deadline. The response time is the frame
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -22,21 +19,15 @@ from yjinspect.inspections.lifecycle import Operation, requirement
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection, TeamMember
 from yjinspect.inspections.services import is_assessing, is_lead, require
+from yjinspect.notifications.services import (
+    NobodyToTell,
+    notify,
+    service_managers,
+    service_people,
+)
+from yjinspect.versioning import claim
 
-from .models import AlertResponse, CaseAlert, Notification
-
-
-def notify(users: Iterable[User], text: str, link: str) -> None:
-    """A notification in the product and an email for each person (who has an address)."""
-    for user in users:
-        Notification.objects.create(user=user, text=text[:500], link=link)
-        if user.email:
-            send_mail(
-                subject=f"yjinspect: {text[:120]}",
-                message=f"{text}\n\n{settings.YJ_SITE_URL}{link}",
-                from_email=None,
-                recipient_list=[user.email],
-            )
+from .models import AlertResponse, CaseAlert
 
 
 def leads_of(inspection: Inspection) -> list[User]:
@@ -48,19 +39,23 @@ def leads_of(inspection: Inspection) -> list[User]:
     ]
 
 
-def managers_of(inspection: Inspection) -> list[User]:
-    return [
-        p.user
-        for p in Profile.objects.filter(
-            role=Role.SERVICE_MANAGER, service_id=inspection.service_id, user__is_active=True
-        ).select_related("user")
-    ]
+def may_respond(alert: CaseAlert, user: User) -> bool:
+    """The service's managers, and the person the lead named to receive the alert."""
+    return (
+        user.pk == alert.recipient_id
+        or Profile.objects.filter(
+            user=user, role=Role.SERVICE_MANAGER, service_id=alert.inspection.service_id
+        ).exists()
+    )
 
 
-def is_service_manager(inspection: Inspection, user: User) -> bool:
-    return Profile.objects.filter(
-        user=user, role=Role.SERVICE_MANAGER, service_id=inspection.service_id
-    ).exists()
+def _service_side(alert: CaseAlert) -> tuple[list[User], list[str]]:
+    """Whom the service's side of an alert reaches: its managers, the named person, the
+    named address."""
+    people = service_managers(alert.inspection.service_id)
+    if alert.recipient is not None:
+        people.append(alert.recipient)
+    return people, [alert.recipient_email] if alert.recipient_email else []
 
 
 def _link(alert: CaseAlert) -> str:
@@ -120,13 +115,27 @@ def raise_alert(
 
 
 @transaction.atomic
-def confirm(user: User, alert: CaseAlert, now: datetime | None = None) -> CaseAlert:
-    """Send the alert to the service, starting the clock on its urgent response."""
+def confirm(
+    user: User,
+    alert: CaseAlert,
+    now: datetime | None = None,
+    *,
+    recipient: User | None = None,
+    recipient_email: str = "",
+    version: int | None = None,
+) -> CaseAlert:
+    """Send the alert to the service, starting the clock on its urgent response. It must
+    reach someone: the service's managers, or a person of the service or an e-mail address
+    the lead names; if it would reach nobody it is not sent and the lead is told."""
     inspection = alert.inspection
     require(is_lead(inspection, user))
     check_stage(inspection, Operation.HANDLE_ALERT)
     if alert.state != CaseAlert.State.RAISED:
         raise ValidationError(_("Only a newly raised alert can be confirmed"))
+    if recipient is not None and recipient not in service_people(inspection.service_id):
+        raise ValidationError(_("The person named must be one of the service's people"))
+    claim(alert, version)
+    alert.recipient, alert.recipient_email = recipient, recipient_email.strip()
     hours = inspection.framework.alert_first_response_hours
     if hours is None:
         raise ValidationError(_("This framework sets no response time for case alerts"))
@@ -135,35 +144,50 @@ def confirm(user: User, alert: CaseAlert, now: datetime | None = None) -> CaseAl
     alert.confirmed_by, alert.confirmed_at = user, now
     alert.response_due = now + timedelta(hours=hours)
     alert.save()
+    people, emails = _service_side(alert)
+    try:
+        reached = notify(
+            people,
+            _("Urgent action needed by %(due)s: %(alert)s")
+            % {
+                "due": timezone.localtime(alert.response_due).strftime("%d/%m/%Y %H:%M"),
+                "alert": _description(alert),
+            },
+            _link(alert),
+            emails=emails,
+            required=True,
+        )
+    except NobodyToTell:
+        raise NobodyToTell(
+            _(
+                "Nobody at the service can receive this alert: it has no manager with an "
+                "account. Name a person of the service or an e-mail address to send it to."
+            )
+        ) from None
+    alert.sent_to = reached.describe()
+    alert.save(update_fields=["sent_to"])
     record(
         user,
         "alert.confirmed",
         alert,
         inspection_id=inspection.pk,
         response_due=alert.response_due.isoformat(),
-    )
-    notify(
-        managers_of(inspection),
-        _("Urgent action needed by %(due)s: %(alert)s")
-        % {
-            "due": timezone.localtime(alert.response_due).strftime("%d/%m/%Y %H:%M"),
-            "alert": _description(alert),
-        },
-        _link(alert),
+        sent_to=alert.sent_to,
     )
     return alert
 
 
 @transaction.atomic
-def respond(user: User, alert: CaseAlert, action: str) -> AlertResponse:
-    """The service manager's urgent action response."""
-    if not is_service_manager(alert.inspection, user):
+def respond(user: User, alert: CaseAlert, action: str, version: int | None = None) -> AlertResponse:
+    """The service's urgent action response (its manager, or the person named)."""
+    if not may_respond(alert, user):
         raise ValidationError(_("Only the service's manager can respond to an alert"))
     check_stage(alert.inspection, Operation.HANDLE_ALERT)
     if alert.state not in (CaseAlert.State.CONFIRMED, CaseAlert.State.RESPONDED):
         raise ValidationError(_("This alert is not waiting for a response"))
     if not action.strip():
         raise ValidationError(_("Describe the urgent action taken or planned"))
+    claim(alert, version)
     response = AlertResponse.objects.create(alert=alert, by=user, action=action.strip())
     alert.state = CaseAlert.State.RESPONDED
     alert.save(update_fields=["state"])
@@ -177,7 +201,14 @@ def respond(user: User, alert: CaseAlert, action: str) -> AlertResponse:
 
 
 @transaction.atomic
-def close(user: User, alert: CaseAlert, note: str, *, withdraw: bool = False) -> CaseAlert:
+def close(
+    user: User,
+    alert: CaseAlert,
+    note: str,
+    *,
+    withdraw: bool = False,
+    version: int | None = None,
+) -> CaseAlert:
     """Close an answered alert, or withdraw one not yet sent; the note is kept."""
     require(is_lead(alert.inspection, user))
     check_stage(alert.inspection, Operation.HANDLE_ALERT)
@@ -190,6 +221,7 @@ def close(user: User, alert: CaseAlert, note: str, *, withdraw: bool = False) ->
         )
     if not note.strip():
         raise ValidationError(_("Enter a note saying why"))
+    claim(alert, version)
     alert.state = CaseAlert.State.WITHDRAWN if withdraw else CaseAlert.State.CLOSED
     alert.closed_by, alert.closed_at, alert.closing_note = user, timezone.now(), note.strip()
     alert.save()
@@ -208,7 +240,7 @@ def send_reminders(now: datetime | None = None) -> int:
     now = now or timezone.now()
     sent = 0
     waiting = CaseAlert.objects.filter(state=CaseAlert.State.CONFIRMED).select_related(
-        "inspection", "sampled_case__case"
+        "inspection", "sampled_case__case", "recipient"
     )
     for alert in waiting:
         framework = alert.inspection.framework
@@ -217,9 +249,10 @@ def send_reminders(now: datetime | None = None) -> int:
             continue
         if not alert.reminded_after and now > due:
             notify(
-                [*managers_of(alert.inspection), *leads_of(alert.inspection)],
+                [*_service_side(alert)[0], *leads_of(alert.inspection)],
                 _("Overdue: no response yet to %(alert)s") % {"alert": _description(alert)},
                 _link(alert),
+                emails=_service_side(alert)[1],
             )
             alert.reminded_after = alert.reminded_before = True
         elif (
@@ -227,14 +260,16 @@ def send_reminders(now: datetime | None = None) -> int:
             and framework.alert_remind_before_hours is not None
             and now >= due - timedelta(hours=framework.alert_remind_before_hours)
         ):
+            people, emails = _service_side(alert)
             notify(
-                managers_of(alert.inspection),
+                people,
                 _("Reminder: a response is due by %(due)s to %(alert)s")
                 % {
                     "due": timezone.localtime(due).strftime("%d/%m/%Y %H:%M"),
                     "alert": _description(alert),
                 },
                 _link(alert),
+                emails=emails,
             )
             alert.reminded_before = True
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,10 +16,11 @@ from yjinspect.accounts.roles import signed_in
 from yjinspect.cases.models import SampledCase
 from yjinspect.converters import parse_id
 from yjinspect.inspections import services as inspections
+from yjinspect.notifications.services import service_managers, service_people
 
 from . import services
-from .forms import NoteForm, RaiseAlertForm, RespondForm
-from .models import CaseAlert, Notification
+from .forms import ConfirmForm, NoteForm, RaiseAlertForm, RespondForm
+from .models import CaseAlert
 
 
 @login_required
@@ -77,28 +79,48 @@ def alert_detail(request: HttpRequest, pk: int, alert_id: int) -> HttpResponse:
     )
     user = signed_in(request)
     action = request.POST.get("action", "")
-    respond_form = RespondForm(request.POST if action == "respond" else None)
-    note_form = NoteForm(request.POST if action in ("close", "withdraw") else None)
-    if request.method == "POST":
+    posted = request.POST if request.method == "POST" else None
+    initial = {"version": alert.version}
+    people = User.objects.filter(pk__in=[u.pk for u in service_people(inspection.service_id)])
+    confirm_form = ConfirmForm(
+        posted if action == "confirm" else None, initial=initial, people=people
+    )
+    respond_form = RespondForm(posted if action == "respond" else None, initial=initial)
+    note_form = NoteForm(posted if action in ("close", "withdraw") else None, initial=initial)
+    forms_by_action = {"confirm": confirm_form, "respond": respond_form, "close": note_form}
+    acting = forms_by_action.get("close" if action == "withdraw" else action)
+    if request.method == "POST" and acting is not None and acting.is_valid():
+        data = acting.cleaned_data
         try:
             if action == "confirm":
-                services.confirm(user, alert)
-                messages.success(request, _("Alert sent to the service"))
-                return redirect("alerts:detail", pk, alert.pk)
-            if action == "respond" and respond_form.is_valid():
-                services.respond(user, alert, respond_form.cleaned_data["urgent_action"])
+                services.confirm(
+                    user,
+                    alert,
+                    recipient=data["recipient"],
+                    recipient_email=data["recipient_email"],
+                    version=data["version"],
+                )
+                messages.success(
+                    request, _("Alert sent to the service: %(who)s") % {"who": alert.sent_to}
+                )
+            elif action == "respond":
+                services.respond(user, alert, data["urgent_action"], data["version"])
                 messages.success(request, _("Response sent to the inspection team"))
-                return redirect("alerts:detail", pk, alert.pk)
-            if action in ("close", "withdraw") and note_form.is_valid():
+            else:
                 services.close(
-                    user, alert, note_form.cleaned_data["note"], withdraw=action == "withdraw"
+                    user,
+                    alert,
+                    data["note"],
+                    withdraw=action == "withdraw",
+                    version=data["version"],
                 )
                 messages.success(
                     request, _("Alert closed") if action == "close" else _("Alert withdrawn")
                 )
-                return redirect("alerts:detail", pk, alert.pk)
         except ValidationError as error:
-            (respond_form if action == "respond" else note_form).add_error(None, error)
+            acting.add_error(None, error)
+        else:
+            return redirect("alerts:detail", pk, alert.pk)
     return render(
         request,
         "alerts/detail.html",
@@ -106,23 +128,16 @@ def alert_detail(request: HttpRequest, pk: int, alert_id: int) -> HttpResponse:
             "inspection": inspection,
             "alert": alert,
             "responses": alert.responses.select_related("by"),
+            "confirm_form": confirm_form,
             "respond_form": respond_form,
             "note_form": note_form,
-            "error_form": respond_form if respond_form.errors else note_form,
+            "error_form": next(
+                (f for f in (confirm_form, respond_form, note_form) if f.errors), note_form
+            ),
+            "no_manager": not service_managers(inspection.service_id),
             "is_lead": inspections.is_lead(inspection, user),
-            "is_manager": services.is_service_manager(inspection, user),
+            "may_respond": services.may_respond(alert, user),
             "overdue": alert.is_overdue(),
             "section": "inspections",
         },
     )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def notifications(request: HttpRequest) -> HttpResponse:
-    user = signed_in(request)
-    mine = Notification.objects.filter(user=user)
-    if request.method == "POST":
-        mine.filter(read_at__isnull=True).update(read_at=timezone.now())
-        return redirect("notifications")
-    return render(request, "alerts/notifications.html", {"notifications": mine[:100]})

@@ -19,11 +19,12 @@ from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_lead
+from yjinspect.versioning import StaleRecord
 
 from .models import Answer, CaseAssessment, SampledCase
 
 
-class StaleAssessment(ValidationError):
+class StaleAssessment(StaleRecord):
     """Someone saved this assessment after the form was opened."""
 
 

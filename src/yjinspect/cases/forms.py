@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.engine import Standard
+from yjinspect.versioning import version_field
 
 from .models import Answer, CaseAssessment
 
@@ -39,6 +40,7 @@ class DrawSampleForm(forms.Form):
 
 
 class ReplaceCaseForm(forms.Form):
+    version = version_field()
     reason = forms.CharField(
         label=_("Why is this case being replaced?"),
         widget=forms.Textarea(attrs={"rows": 3}),

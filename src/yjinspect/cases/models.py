@@ -135,6 +135,8 @@ class SampledCase(models.Model):
         blank=True,
         related_name="cases_to_second_mark",
     )
+    # Optimistic locking (yjinspect.versioning): a save names the version it began from.
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["population", "case__case_ref"]

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from yjinspect.accounts.models import Role
@@ -20,6 +20,7 @@ from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection, TeamMember
 from yjinspect.inspections.services import is_lead, require
+from yjinspect.versioning import StaleRecord, claim
 
 from .models import Case, Sample, SampledCase
 
@@ -83,7 +84,9 @@ def current_sample(inspection: Inspection) -> Any:
 
 
 @transaction.atomic
-def replace(user: User, sampled: SampledCase, reason: str) -> SampledCase:
+def replace(
+    user: User, sampled: SampledCase, reason: str, *, version: int | None = None
+) -> SampledCase:
     """Take a case out of the sample with a reason and put in one from the same stratum."""
     inspection = sampled.inspection
     require(is_lead(inspection, user))
@@ -91,6 +94,7 @@ def replace(user: User, sampled: SampledCase, reason: str) -> SampledCase:
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Enter why the case is being replaced"))
+    claim(sampled, version)  # two replacements of one case: the second is stale
     if sampled.is_replaced:
         raise ValidationError(_("This case has already been replaced"))
     if sampled.assessments.exists():
@@ -118,14 +122,18 @@ def replace(user: User, sampled: SampledCase, reason: str) -> SampledCase:
         raise ValidationError(_("No other eligible case in the same stratum is left to replace it"))
     sampled.replaced_reason = reason
     sampled.save(update_fields=["replaced_reason"])
-    replacement = SampledCase.objects.create(
-        inspection=inspection,
-        case=by_ref[pick.case_ref],
-        population=sampled.population,
-        stratum=target,
-        replaces=sampled,
-        assessor=sampled.assessor,
-    )
+    try:
+        with transaction.atomic():
+            replacement = SampledCase.objects.create(
+                inspection=inspection,
+                case=by_ref[pick.case_ref],
+                population=sampled.population,
+                stratum=target,
+                replaces=sampled,
+                assessor=sampled.assessor,
+            )
+    except IntegrityError:  # the same replacement picked for another case at that moment
+        raise StaleRecord(_("Another case was replaced at the same moment: try again.")) from None
     record(
         user,
         "sample.case_replaced",

@@ -136,12 +136,17 @@ def sample_page(request: HttpRequest, pk: int) -> HttpResponse:
 def replace_case(request: HttpRequest, pk: int, sampled_id: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
     sampled = get_object_or_404(SampledCase, pk=sampled_id, inspection=inspection)
-    form = ReplaceCaseForm(request.POST or None)
+    form = ReplaceCaseForm(request.POST or None, initial={"version": sampled.version})
     if request.method == "POST" and form.is_valid():
         try:
-            new = sampling.replace(signed_in(request), sampled, form.cleaned_data["reason"])
+            new = sampling.replace(
+                signed_in(request),
+                sampled,
+                form.cleaned_data["reason"],
+                version=form.cleaned_data["version"],
+            )
         except ValidationError as error:
-            form.add_error("reason", error)
+            form.add_error(None, error)
         else:
             messages.success(
                 request,

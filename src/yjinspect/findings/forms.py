@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.engine import Framework, Standard
+from yjinspect.versioning import version_field
 
 from .models import Body, Finding
 
@@ -48,6 +49,7 @@ class FindingForm(forms.Form):
 
 
 class SummaryForm(forms.Form):
+    version = version_field()
     text = forms.CharField(
         label=_("Summary"),
         widget=forms.Textarea(attrs={"rows": 6}),

@@ -23,6 +23,8 @@ class Finding(models.Model):
     evidence = models.ManyToManyField("fieldwork.EvidenceItem", blank=True, related_name="+")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking (yjinspect.versioning): a save names the version it began from.
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["standard_id", "kind", "at", "id"]
@@ -36,6 +38,8 @@ class DomainSummary(models.Model):
     text = models.TextField(_("summary"))
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now=True)
+    # Optimistic locking (yjinspect.versioning): a save names the version it began from.
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -68,6 +72,8 @@ class Recommendation(models.Model):
     number = models.PositiveSmallIntegerField()
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking (yjinspect.versioning): a save names the version it began from.
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["number"]

@@ -16,6 +16,7 @@ from yjinspect.inspections.lifecycle import Operation, requirement
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_assessing, is_lead, require
+from yjinspect.versioning import save_versioned
 
 from .models import Body, DomainSummary, Finding, Recommendation
 
@@ -70,15 +71,20 @@ def remove_finding(user: User, inspection: Inspection, finding_id: int) -> None:
 
 
 @transaction.atomic
-def save_summary(user: User, inspection: Inspection, domain_id: str, text: str) -> DomainSummary:
+def save_summary(
+    user: User, inspection: Inspection, domain_id: str, text: str, version: int | None = None
+) -> DomainSummary:
     require(is_assessing(inspection, user))
     check_stage(inspection, Operation.WRITE_FINDINGS)
     if domain_id not in {d.id for d in inspection.framework.domains}:
         raise ValidationError(_("Unknown domain %(id)s") % {"id": domain_id})
     if not text.strip():
         raise ValidationError(_("Enter the summary"))
-    summary, _created = DomainSummary.objects.update_or_create(
-        inspection=inspection, domain_id=domain_id, defaults={"text": text.strip(), "by": user}
+    summary, _created = save_versioned(
+        DomainSummary,
+        {"inspection": inspection, "domain_id": domain_id},
+        version,
+        {"text": text.strip(), "by": user},
     )
     record(user, "domain_summary.saved", summary, inspection_id=inspection.pk, domain=domain_id)
     return summary

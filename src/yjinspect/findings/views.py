@@ -100,11 +100,20 @@ def domain_summary(request: HttpRequest, pk: int, domain_id: str) -> HttpRespons
     if domain is None:
         raise Http404(_("No such domain"))
     existing = DomainSummary.objects.filter(inspection=inspection, domain_id=domain_id).first()
-    form = SummaryForm(request.POST or None, initial={"text": existing.text} if existing else None)
+    form = SummaryForm(
+        request.POST or None,
+        initial={"text": existing.text, "version": existing.version}
+        if existing
+        else {"version": 0},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.save_summary(
-                signed_in(request), inspection, domain_id, form.cleaned_data["text"]
+                signed_in(request),
+                inspection,
+                domain_id,
+                form.cleaned_data["text"],
+                form.cleaned_data["version"],
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -98,6 +98,8 @@ class TeamMember(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="inspection_roles"
     )
     role = models.CharField(_("role on this inspection"), max_length=32, choices=TEAM_ROLES)
+    # Optimistic locking (yjinspect.versioning): a save names the version it began from.
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["role", "user__username"]

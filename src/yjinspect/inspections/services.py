@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -154,9 +154,16 @@ def assign_team_member(user: User, inspection: Inspection, member: User, role: s
     lifecycle.check(inspection, lifecycle.Operation.CHANGE_TEAM)
     if role_of(member) in SERVICE_ROLES:
         raise ValidationError(_("People from the inspected service cannot join the team"))
-    team_member, _created = TeamMember.objects.update_or_create(
-        inspection=inspection, user=member, defaults={"role": role}
-    )
+    try:
+        with transaction.atomic():
+            team_member, _created = TeamMember.objects.update_or_create(
+                inspection=inspection, user=member, defaults={"role": role}
+            )
+    except IntegrityError:  # added by someone else at the same moment
+        raise ValidationError(
+            _("%(person)s was added to the team at the same moment")
+            % {"person": member.get_username()}
+        ) from None
     record(
         user,
         "team.assigned",

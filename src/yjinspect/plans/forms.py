@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.inspections.forms import GovukDateField
+from yjinspect.versioning import version_field
 
 from .models import ImprovementAction
 
@@ -44,6 +45,7 @@ class ActionForm(forms.Form):
 
 
 class ProgressForm(forms.Form):
+    version = version_field()
     status = forms.ChoiceField(
         label=_("Status"),
         choices=ImprovementAction.Status.choices,

@@ -42,6 +42,8 @@ class ImprovementAction(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking (yjinspect.versioning): a save names the version it began from.
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["recommendation__number", "due", "id"]

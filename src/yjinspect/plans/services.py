@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yjinspect.accounts.models import Profile, Role
-from yjinspect.alerts.services import managers_of, notify
 from yjinspect.audit.services import record
 from yjinspect.findings.models import Recommendation
 from yjinspect.inspections.lifecycle import Operation
@@ -23,6 +22,8 @@ from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.previous import plan_progress_from
 from yjinspect.inspections.services import check_date_between, is_lead
+from yjinspect.notifications.services import notify, service_managers
+from yjinspect.versioning import claim
 
 from .models import ImprovementAction
 
@@ -104,13 +105,19 @@ def add_action(
 
 @transaction.atomic
 def update_action(
-    user: User, item: ImprovementAction, *, status: str, evidence: str
+    user: User,
+    item: ImprovementAction,
+    *,
+    status: str,
+    evidence: str,
+    version: int | None = None,
 ) -> ImprovementAction:
     if not may_edit(item.inspection, user):
         raise ValidationError(_("Only the service (or the lead inspector) writes the plan"))
     check_stage(item.inspection, Operation.PLAN)
     if status == ImprovementAction.Status.DONE and not evidence.strip():
         raise ValidationError(_("Give the evidence that the action is done"))
+    claim(item, version)
     item.status, item.evidence, item.updated_by = status, evidence.strip(), user
     item.save()
     record(user, "plan.action_updated", item, inspection_id=item.inspection_id, status=status)
@@ -195,7 +202,7 @@ def send_reminders(today: date | None = None) -> int:
         link = reverse("plans:plan", args=[item.inspection_id])
         # The person the plan names for the action; otherwise the service's managers.
         notify(
-            [item.owner_user] if item.owner_user else managers_of(item.inspection),
+            [item.owner_user] if item.owner_user else service_managers(item.inspection.service_id),
             _("Improvement action due by %(due)s: %(action)s")
             % {"due": item.due.strftime("%d/%m/%Y"), "action": item.action[:200]},
             link,

@@ -65,7 +65,8 @@ def action_page(request: HttpRequest, pk: int, action_id: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
     item = get_object_or_404(ImprovementAction, inspection=inspection, pk=action_id)
     form = ProgressForm(
-        request.POST or None, initial={"status": item.status, "evidence": item.evidence}
+        request.POST or None,
+        initial={"status": item.status, "evidence": item.evidence, "version": item.version},
     )
     if request.method == "POST" and form.is_valid():
         try:

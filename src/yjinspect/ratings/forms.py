@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.engine import Framework
+from yjinspect.versioning import version_field
 
 
 def rating_choices(framework: Framework, language: str) -> list[tuple[str, str]]:
@@ -15,6 +16,7 @@ def rating_choices(framework: Framework, language: str) -> list[tuple[str, str]]
 
 
 class JudgementForm(forms.Form):
+    version = version_field()
     rating = forms.ChoiceField(
         label=_("Rating"),
         widget=forms.RadioSelect,

@@ -19,6 +19,8 @@ class JudgementRating(models.Model):
     reasons = models.TextField(_("reasons"))
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now=True)
+    # Optimistic locking (yjinspect.versioning): a save names the version it began from.
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -37,6 +39,8 @@ class RatingOverride(models.Model):
     reason = models.TextField(_("reason"))
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now=True)
+    # Optimistic locking (yjinspect.versioning): a save names the version it began from.
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [

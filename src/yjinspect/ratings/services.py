@@ -27,6 +27,7 @@ from yjinspect.inspections.lifecycle import Operation, requirement
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_assessing, is_lead, require
+from yjinspect.versioning import save_versioned
 
 from .models import JudgementRating, RatingOverride, SignOff
 
@@ -157,16 +158,22 @@ def _checked(inspection: Inspection, standard_id: str, rating: str, basis: Basis
 
 @transaction.atomic
 def record_judgement(
-    user: User, inspection: Inspection, standard_id: str, rating: str, reasons: str
+    user: User,
+    inspection: Inspection,
+    standard_id: str,
+    rating: str,
+    reasons: str,
+    version: int | None = None,
 ) -> JudgementRating:
     """The team's rating of a judgement standard, with its reasons."""
     require(is_assessing(inspection, user))
     check_stage(inspection, Operation.RATE)
     reasons = _checked(inspection, standard_id, rating, Basis.JUDGEMENT, reasons)
-    judgement, _created = JudgementRating.objects.update_or_create(
-        inspection=inspection,
-        standard_id=standard_id,
-        defaults={"rating": rating, "reasons": reasons, "by": user},
+    judgement, _created = save_versioned(
+        JudgementRating,
+        {"inspection": inspection, "standard_id": standard_id},
+        version,
+        {"rating": rating, "reasons": reasons, "by": user},
     )
     record(
         user,
@@ -181,16 +188,22 @@ def record_judgement(
 
 @transaction.atomic
 def set_override(
-    user: User, inspection: Inspection, standard_id: str, rating: str, reason: str
+    user: User,
+    inspection: Inspection,
+    standard_id: str,
+    rating: str,
+    reason: str,
+    version: int | None = None,
 ) -> RatingOverride:
     """The lead inspector's rating in place of a computed one; the reason is mandatory."""
     require(is_lead(inspection, user))
     check_stage(inspection, Operation.RATE)
     reason = _checked(inspection, standard_id, rating, Basis.CASE, reason)
-    override, _created = RatingOverride.objects.update_or_create(
-        inspection=inspection,
-        standard_id=standard_id,
-        defaults={"rating": rating, "reason": reason, "by": user},
+    override, _created = save_versioned(
+        RatingOverride,
+        {"inspection": inspection, "standard_id": standard_id},
+        version,
+        {"rating": rating, "reason": reason, "by": user},
     )
     record(
         user,

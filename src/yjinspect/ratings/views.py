@@ -85,7 +85,11 @@ def judgement_page(request: HttpRequest, pk: int, standard_id: str) -> HttpRespo
     existing = JudgementRating.objects.filter(
         inspection=inspection, standard_id=standard_id
     ).first()
-    initial = {"rating": existing.rating, "reasons": existing.reasons} if existing else None
+    initial = (
+        {"rating": existing.rating, "reasons": existing.reasons, "version": existing.version}
+        if existing
+        else {"version": 0}
+    )
     # Two forms on one page: the evidence form is the one with a summary.
     adding_evidence = request.method == "POST" and "summary" in request.POST
     rating_data = request.POST if request.method == "POST" and not adding_evidence else None
