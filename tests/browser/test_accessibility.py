@@ -21,7 +21,7 @@ def test_the_axe_check_does_find_violations(page: Page):
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_every_workflow_page_has_no_violations(page: Page, sampled, alice, language):
+def test_every_workflow_page_has_no_violations(page: Page, sampled, alice, mona, language):
     case = SampledCase.objects.filter(inspection=sampled, population="court").first()
     upload = CaseloadImport.objects.filter(inspection=sampled).first()
     alert = alerts.raise_alert(
