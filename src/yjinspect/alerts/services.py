@@ -18,6 +18,7 @@ from yjinspect.cases.models import SampledCase
 from yjinspect.inspections.lifecycle import Operation, requirement
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection, TeamMember
+from yjinspect.inspections.overview import overview_panel
 from yjinspect.inspections.services import is_assessing, is_lead, require
 from yjinspect.notifications.services import (
     NobodyToTell,
@@ -279,6 +280,7 @@ def send_reminders(now: datetime | None = None) -> int:
     return sent
 
 
+@overview_panel("alerts")
 def alert_summary(inspection: Inspection) -> dict[str, int]:
     """Alerts waiting for the service's response, and how many of those are overdue."""
     waiting = CaseAlert.objects.filter(inspection=inspection, state=CaseAlert.State.CONFIRMED)

@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from yjinspect.accounts.roles import can_create_inspections, signed_in
-from yjinspect.alerts.services import alert_summary
 from yjinspect.converters import posted_id
 
-from . import lifecycle, services
+from . import lifecycle, overview, services
 from .forms import InspectionForm, TeamMemberForm
 from .models import Status
 from .pagecache import cached_inspection_page
@@ -66,7 +65,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "tz": timezone.get_current_timezone(),
             "is_lead": is_lead,
             "team": inspection.team.select_related("user"),
-            "alerts": alert_summary(inspection),
+            **overview.panels(inspection),
             "section": "inspections",
         },
     )
