@@ -25,7 +25,14 @@ def yjs2021() -> Framework:
 
 @pytest.fixture(autouse=True)
 def _fast_test_settings(settings):
-    settings.YJ_TASKS_EAGER = True  # background jobs run inline
+    # Background jobs run at once in the caller (tests/workflow/test_worker runs real ones).
+    settings.YJ_TASKS_EAGER = True
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default"],
+        }
+    }
     # Real password hashing costs ~0.3 s a user; tests are about behaviour, not the hash.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -5,7 +5,9 @@ DATABASE_URL      e.g. postgres://user@127.0.0.1:5432/yjinspect (default: SQLite
 YJ_SECRET_KEY     the secret key (default: generated once and kept in YJ_DATA_DIR/secret_key)
 YJ_DEBUG          true/false (default false)
 YJ_ALLOWED_HOSTS  comma-separated host names (default 127.0.0.1,localhost)
-YJ_TASKS_EAGER    true runs background jobs inline (tests)
+YJ_TASKS_EAGER    true runs background jobs inline (tests, the demonstration data)
+YJ_JOB_LEASE_SECONDS  a running job not heard from for this long is abandoned (default 60)
+YJ_JOB_STEP_DELAY seconds to pause between a long job's steps (default 0; for demonstrations)
 YJ_SITE_URL       the address people use, for links in emails (default http://127.0.0.1:8000)
 YJ_EMAIL_BACKEND  Django email backend (default: the console; set SMTP with EMAIL_HOST etc.)
 """
@@ -59,6 +61,18 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("YJ_DEBUG", "false")
 YJ_TASKS_EAGER = env_bool("YJ_TASKS_EAGER", "false")
+YJ_JOB_LEASE_SECONDS = float(os.environ.get("YJ_JOB_LEASE_SECONDS", "60"))
+YJ_JOB_STEP_DELAY = float(os.environ.get("YJ_JOB_STEP_DELAY", "0"))
+# Background jobs: kept in the database and run by `yjinspect worker` (yjinspect.jobs.queue),
+# or at once in the caller when eager.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if YJ_TASKS_EAGER
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 YJ_SITE_URL = os.environ.get("YJ_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 EMAIL_BACKEND = os.environ.get("YJ_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -72,7 +86,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "yjinspect.audit",
+    "yjinspect.jobs",
     "yjinspect.accounts",
     "yjinspect.services",
     "yjinspect.inspections",

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
+from yjinspect.accounts import views as accounts_views
 from yjinspect.accounts.forms import SignInForm
 from yjinspect.converters import ExportKindConverter, IdConverter
 from yjinspect.notifications import views as notifications_views
@@ -32,6 +33,6 @@ urlpatterns = [
     path("inspections/", include("yjinspect.plans.urls")),
     path("notifications/", notifications_views.notifications, name="notifications"),
     path("services/", include("yjinspect.services.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -22,6 +22,7 @@ def test_an_admin_creates_a_person_with_a_role(client, db):
             "profile-MIN_NUM_FORMS": "0",
             "profile-MAX_NUM_FORMS": "1",
             "profile-0-role": "lead_inspector",
+            "profile-0-language": "en-gb",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

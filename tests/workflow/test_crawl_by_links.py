@@ -21,7 +21,14 @@ VISITS_PER_PAGE_KIND = 3
 # Not pages a person navigates to: forms post to them, or machines call them.
 # Files rendered on request (a PDF takes most of a second): one of each kind is enough.
 DOWNLOADS = {"reports:draft_pdf", "reports:published", "plans:export"}
-NOT_PAGES = {"inspections:advance", "logout", "set_language", "healthz"}
+NOT_PAGES = {
+    "inspections:advance",
+    "logout",
+    "set_language",
+    "healthz",
+    "reports:progress",  # JSON for a progress page's live region
+    "cases:caseload_progress",
+}
 PASSWORD = "a-crawl-password"
 
 

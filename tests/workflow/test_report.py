@@ -150,7 +150,17 @@ def test_publishing_runs_as_a_job_that_reports_its_progress(rated, alice, as_use
     with pytest.raises(Exception, match="already being published"):
         reports.start_publishing(alice, rated, "A correction")
     running = as_user(alice).get(f"/inspections/{rated.pk}/report/").content.decode()
-    assert "Publishing: 0 of 4 steps done" in running and 'http-equiv="refresh"' in running
+    # Progress without refreshing the page (WCAG 2.2.1): a live region, a way to look again.
+    assert "Publishing: 0 of 4 steps done" in running and 'http-equiv="refresh"' not in running
+    assert 'role="status"' in running and "Check progress" in running
+    assert "Publish a new version" not in running
+    progress = as_user(alice).get(f"/inspections/{rated.pk}/report/progress.json").json()
+    assert progress == {
+        "state": "running",
+        "done": 0,
+        "total": 4,
+        "text": "Publishing: 0 of 4 steps done.",
+    }
 
 
 def test_a_failed_publication_publishes_nothing_and_says_so(rated, alice, as_user, monkeypatch):
@@ -161,8 +171,9 @@ def test_a_failed_publication_publishes_nothing_and_says_so(rated, alice, as_use
 
     monkeypatch.setattr(reports, "render_pdf", broken)
     ready_to_publish(rated, alice)
-    with pytest.raises(RuntimeError):
-        reports.start_publishing(alice, rated)
+    job = reports.start_publishing(alice, rated)  # the job fails; the request does not
+    job.refresh_from_db()
+    assert job.state == "failed"
     assert not PublishedReport.objects.exists()
     page = as_user(alice).get(f"/inspections/{rated.pk}/report/").content.decode()
     assert "Publishing failed; nothing was published: renderer out of memory" in page

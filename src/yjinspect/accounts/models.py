@@ -53,6 +53,10 @@ class Profile(models.Model):
         related_name="staff",
         help_text=_("For service managers and staff: the service they work for."),
     )
+    # The language the person last chose: their notifications and e-mails are written in it.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     def __str__(self) -> str:
         return f"{self.user.get_username()} ({self.get_role_display()})"

@@ -3,6 +3,7 @@ remind the service before and after the deadline. The response time is the frame
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from yjinspect.accounts.models import Profile, Role
 from yjinspect.audit.services import record
@@ -20,6 +22,7 @@ from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection, TeamMember
 from yjinspect.inspections.overview import overview_panel
 from yjinspect.inspections.services import is_assessing, is_lead, require
+from yjinspect.jobs.queue import every
 from yjinspect.notifications.services import (
     NobodyToTell,
     notify,
@@ -109,7 +112,7 @@ def raise_alert(
     record(user, "alert.raised", alert, inspection_id=inspection.pk, kind=kind, severity=severity)
     notify(
         [u for u in leads_of(inspection) if u != user],
-        _("To confirm: %(alert)s") % {"alert": _description(alert)},
+        lambda: _("To confirm: %(alert)s") % {"alert": _description(alert)},
         _link(alert),
     )
     return alert
@@ -149,11 +152,13 @@ def confirm(
     try:
         reached = notify(
             people,
-            _("Urgent action needed by %(due)s: %(alert)s")
-            % {
-                "due": timezone.localtime(alert.response_due).strftime("%d/%m/%Y %H:%M"),
-                "alert": _description(alert),
-            },
+            lambda: (
+                _("Urgent action needed by %(due)s: %(alert)s")
+                % {
+                    "due": timezone.localtime(alert.response_due).strftime("%d/%m/%Y %H:%M"),
+                    "alert": _description(alert),
+                }
+            ),
             _link(alert),
             emails=emails,
             required=True,
@@ -195,7 +200,7 @@ def respond(user: User, alert: CaseAlert, action: str, version: int | None = Non
     record(user, "alert.responded", response, inspection_id=alert.inspection_id, alert=alert.pk)
     notify(
         leads_of(alert.inspection),
-        _("The service responded: %(alert)s") % {"alert": _description(alert)},
+        lambda: _("The service responded: %(alert)s") % {"alert": _description(alert)},
         _link(alert),
     )
     return response
@@ -235,6 +240,20 @@ def close(
     return alert
 
 
+def _overdue_text(alert: CaseAlert) -> Callable[[], str]:
+    return lambda: _("Overdue: no response yet to %(alert)s") % {"alert": _description(alert)}
+
+
+def _reminder_text(alert: CaseAlert, due: datetime) -> Callable[[], str]:
+    return lambda: (
+        _("Reminder: a response is due by %(due)s to %(alert)s")
+        % {
+            "due": timezone.localtime(due).strftime("%d/%m/%Y %H:%M"),
+            "alert": _description(alert),
+        }
+    )
+
+
 def send_reminders(now: datetime | None = None) -> int:
     """Remind the service once before the deadline and once after it passes; return how many
     reminders went out. Run it every few minutes (yjinspect manage send_alert_reminders)."""
@@ -251,7 +270,7 @@ def send_reminders(now: datetime | None = None) -> int:
         if not alert.reminded_after and now > due:
             notify(
                 [*_service_side(alert)[0], *leads_of(alert.inspection)],
-                _("Overdue: no response yet to %(alert)s") % {"alert": _description(alert)},
+                _overdue_text(alert),
                 _link(alert),
                 emails=_service_side(alert)[1],
             )
@@ -264,11 +283,7 @@ def send_reminders(now: datetime | None = None) -> int:
             people, emails = _service_side(alert)
             notify(
                 people,
-                _("Reminder: a response is due by %(due)s to %(alert)s")
-                % {
-                    "due": timezone.localtime(due).strftime("%d/%m/%Y %H:%M"),
-                    "alert": _description(alert),
-                },
+                _reminder_text(alert, due),
                 _link(alert),
                 emails=emails,
             )
@@ -278,6 +293,14 @@ def send_reminders(now: datetime | None = None) -> int:
         alert.save(update_fields=["reminded_before", "reminded_after"])
         sent += 1
     return sent
+
+
+# The workers run this every five minutes; `yjinspect manage send_alert_reminders` from cron
+# does the same.
+@every(5 * 60, "case-alert reminders")
+@task()
+def alert_reminders_job() -> int:
+    return send_reminders()
 
 
 @overview_panel("alerts")

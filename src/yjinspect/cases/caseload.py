@@ -8,12 +8,14 @@ import csv
 import io
 import json
 from collections.abc import Mapping
+from datetime import datetime
 from typing import IO, Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from yjinspect.audit.services import record
 from yjinspect.engine import CaseloadError, CaseloadInvalid
@@ -22,7 +24,7 @@ from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_lead, require
-from yjinspect.tasks import run_in_background
+from yjinspect.jobs.queue import heartbeat, reaper, step_pause
 
 from .models import Case, CaseloadImport, StagedCase
 
@@ -175,7 +177,7 @@ def confirm_import(user: User, upload: CaseloadImport) -> None:
         rows=upload.rows_total,
     )
     if upload.rows_total > BACKGROUND_ROWS:
-        run_in_background(run_import, upload.pk)
+        import_in_background.enqueue(upload.pk)  # committed with the state change
     else:
         run_import(upload.pk)
 
@@ -239,10 +241,17 @@ def preview(upload: CaseloadImport, count: int) -> tuple[list[str], list[list[An
     return [*COLUMNS[:-1], *extra], rows
 
 
+@task()
+def import_in_background(upload_id: int) -> None:
+    run_import(upload_id)
+
+
 def run_import(upload_id: int) -> None:
     """Move the checked rows into the caseload in one transaction: all of them, or (on any
     failure) none. One INSERT ... SELECT: the rows never leave the database."""
     upload = CaseloadImport.objects.get(pk=upload_id)
+    if upload.state != CaseloadImport.State.IMPORTING:
+        return  # reaped before a worker reached it, or run already
     columns = ", ".join(connection.ops.quote_name(c) for c in COLUMNS)
     sql = (
         f"INSERT INTO {connection.ops.quote_name(Case._meta.db_table)} "
@@ -250,20 +259,31 @@ def run_import(upload_id: int) -> None:
         f"SELECT %s, {columns} FROM {connection.ops.quote_name(StagedCase._meta.db_table)} "
         f"WHERE {connection.ops.quote_name('upload_id')} = %s ORDER BY id"
     )
+
+    def renew(now: datetime) -> None:
+        CaseloadImport.objects.filter(pk=upload_id).update(heartbeat_at=now)
+
     try:
-        with transaction.atomic(), connection.cursor() as cursor:
+        with heartbeat(renew), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, [upload.inspection_id, upload.pk])
             imported = cursor.rowcount
+            step_pause()  # (a stop here, mid-transaction, imports nothing)
             StagedCase.objects.filter(upload=upload).delete()
-            CaseloadImport.objects.filter(pk=upload_id).update(
-                state=CaseloadImport.State.DONE, rows_done=imported
-            )
+            done = CaseloadImport.objects.filter(
+                pk=upload_id, state=CaseloadImport.State.IMPORTING
+            ).update(state=CaseloadImport.State.DONE, rows_done=imported)
+            if not done:  # reaped meanwhile and offered again: leave it to the retry
+                raise RuntimeError("the import was stopped and offered again")
     except Exception as error:
-        CaseloadImport.objects.filter(pk=upload_id).update(
+        failed = CaseloadImport.objects.filter(
+            pk=upload_id, state=CaseloadImport.State.IMPORTING
+        ).update(
             state=CaseloadImport.State.FAILED,
             rows_done=0,
             problems=[{"row": None, "column": "", "message": str(error)}],
         )
+        if failed:  # nothing can retry a failed import: its checked rows go
+            StagedCase.objects.filter(upload_id=upload_id).delete()
         raise
     record(
         upload.uploaded_by,
@@ -271,4 +291,26 @@ def run_import(upload_id: int) -> None:
         upload,
         inspection_id=upload.inspection_id,
         rows=imported,
+    )
+
+
+@reaper("caseload imports")
+def _reap_imports(stale_before: datetime) -> int:
+    """An import whose worker stopped renewing its lease imported nothing (one transaction):
+    it goes back to checked, with the reason, for the person to import again."""
+    return CaseloadImport.objects.filter(
+        state=CaseloadImport.State.IMPORTING, heartbeat_at__lt=stale_before
+    ).update(
+        state=CaseloadImport.State.CHECKED,
+        heartbeat_at=None,
+        problems=[
+            {
+                "row": None,
+                "column": "",
+                "message": _(
+                    "The import stopped before it finished (the server may have restarted). "
+                    "Nothing was imported: import it again."
+                ),
+            }
+        ],
     )

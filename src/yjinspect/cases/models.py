@@ -32,6 +32,7 @@ class CaseloadImport(models.Model):
     problems = models.JSONField(default=list)  # every problem, by row and column
     rows_total = models.PositiveIntegerField(default=0)
     rows_done = models.PositiveIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(null=True)  # the worker's lease, renewed as it works
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]

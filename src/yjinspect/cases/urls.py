@@ -8,6 +8,11 @@ app_name = "cases"
 urlpatterns = [
     path("<id:pk>/caseload/", views.caseload_page, name="caseload"),
     path("<id:pk>/caseload/<id:upload_id>/", views.caseload_check, name="caseload_check"),
+    path(
+        "<id:pk>/caseload/<id:upload_id>/progress.json",
+        views.caseload_progress,
+        name="caseload_progress",
+    ),
     path("<id:pk>/sample/", views.sample_page, name="sample"),
     path("<id:pk>/sample/<id:sampled_id>/replace/", views.replace_case, name="replace"),
     path("<id:pk>/cases/", views.my_cases, name="my_cases"),

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -17,6 +17,7 @@ from yjinspect.converters import posted_id
 from yjinspect.inspections import services as inspections
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.pagecache import cached_inspection_page
+from yjinspect.jobs.queue import reap
 
 from . import assessment as assessing
 from . import caseload, moderation, sampling
@@ -74,6 +75,7 @@ def caseload_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def caseload_check(request: HttpRequest, pk: int, upload_id: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
+    reap()  # an import whose worker died is offered again, not "importing" for ever
     upload = get_object_or_404(CaseloadImport, pk=upload_id, inspection=inspection)
     if request.method == "POST":
         try:
@@ -90,6 +92,25 @@ def caseload_check(request: HttpRequest, pk: int, upload_id: int) -> HttpRespons
         preview=preview,
         columns=columns,
     )
+
+
+@login_required
+def caseload_progress(request: HttpRequest, pk: int, upload_id: int) -> JsonResponse:
+    """An import's state, for the check page's live region."""
+    inspection = inspections.get_visible(request.user, pk)
+    reap()
+    upload = get_object_or_404(CaseloadImport, pk=upload_id, inspection=inspection)
+    done = upload.state != CaseloadImport.State.IMPORTING
+    response = JsonResponse(
+        {
+            "state": upload.state,
+            "done": 1 if done else 0,
+            "total": 1,
+            "text": str(upload.get_state_display()),
+        }
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -7,6 +7,7 @@ import argparse
 import os
 import secrets
 import shutil
+import subprocess
 import sys
 from collections.abc import Sequence
 
@@ -25,7 +26,23 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=int(os.environ.get("YJ_WORKERS", "3")))
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not start a background-job worker beside the web server (run "
+        "'yjinspect worker' separately, as production does)",
+    )
     serve.set_defaults(handler=serve_command)
+    worker = commands.add_parser(
+        "worker",
+        help="run background jobs (publishing, imports, e-mail, reminders) until stopped",
+        description="Runs the jobs in the database queue, marks jobs whose worker died as "
+        "failed or ready to retry, and starts the scheduled reminders. Run one or more.",
+    )
+    worker.add_argument(
+        "--interval", type=float, default=1.0, help="seconds between looks at the queue"
+    )
+    worker.set_defaults(handler=worker_command)
     messages = commands.add_parser(
         "messages", help="update the Welsh translation catalogue (development; needs Babel)"
     )
@@ -85,7 +102,45 @@ def serve_command(args: argparse.Namespace) -> int:
         "-",
     ]
     print(f"Serving yjinspect on http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
-    os.execv(gunicorn, argv)
+    if args.no_worker:
+        os.execv(gunicorn, argv)
+    yjinspect = shutil.which("yjinspect", path=os.path.dirname(sys.executable)) or "yjinspect"
+    worker = subprocess.Popen([yjinspect, "worker"])
+    server = subprocess.Popen(argv)
+    print(f"Background jobs: worker process {worker.pid}", flush=True)
+    try:
+        return server.wait()
+    except KeyboardInterrupt:
+        server.terminate()
+        return server.wait()
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
+def worker_command(args: argparse.Namespace) -> int:
+    """The queue's worker (django_tasks_db's db_worker) and, beside it, housekeeping: reaping
+    abandoned jobs and starting scheduled ones."""
+    import threading
+
+    setup_django()
+    from django.core.management import call_command
+
+    from yjinspect.jobs.queue import housekeeping_loop
+
+    stop = threading.Event()
+    housekeeping = threading.Thread(
+        target=housekeeping_loop, args=(stop,), name="yj-housekeeping", daemon=True
+    )
+    housekeeping.start()
+    try:
+        call_command("db_worker", interval=args.interval, startup_delay=False, verbosity=1)
+    finally:
+        stop.set()
+    return 0
 
 
 def messages_command(args: argparse.Namespace) -> int:

@@ -1,22 +1,25 @@
-"""Tell people: a notification in the product for each person, and an e-mail (after the
-change that caused it is committed) to each who has an address or is named by one.
+"""Tell people: a notification in the product for each person, and an e-mail (a queued job,
+committed with the change that caused it) to each who has an address or is named by one,
+each in the recipient's language.
 
 A notice that reaches nobody is an error its sender sees (NobodyToTell), never a silence; the
 caller keeps the list of whom it reached (``Reached``) to show with what it sent."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from yjinspect.accounts.models import Profile, Role
+from yjinspect.jobs.queue import enqueue_with_change
 
 from .models import Notification
 
@@ -36,31 +39,50 @@ class Reached:
 
 def notify(
     users: Iterable[User],
-    text: str,
+    text: Callable[[], str],
     link: str,
     *,
     emails: Iterable[str] = (),
     required: bool = False,
 ) -> Reached:
-    """Tell each active person in the product and by e-mail, and each address by e-mail.
-    With ``required``, reaching nobody raises NobodyToTell and nothing is sent."""
+    """Tell each active person in the product and by e-mail, and each address by e-mail,
+    each in their own language (``text`` is called once per language). With ``required``,
+    reaching nobody raises NobodyToTell and nothing is sent."""
     people = [u for u in dict.fromkeys(users) if u.is_active]
     addresses = [e for e in dict.fromkeys(emails) if e]
     if required and not people and not addresses:
         raise NobodyToTell(_("Nobody can receive this: name a person or an e-mail address."))
     for user in people:
-        Notification.objects.create(user=user, text=text[:500], link=link)
-    mail_to = [u.email for u in people if u.email] + addresses
-    if mail_to:
-        subject, body = f"yjinspect: {text[:120]}", f"{text}\n\n{settings.YJ_SITE_URL}{link}"
-
-        # Only once the change is saved: a rolled-back change must not have told anyone.
-        def send() -> None:
-            for to in mail_to:
-                send_mail(subject, body, None, [to])
-
-        transaction.on_commit(send)
+        language = language_of(user)
+        message = _in(language, text)
+        Notification.objects.create(user=user, text=message[:500], link=link)
+        if user.email:
+            _mail(user.email, message, link, language)
+    for address in addresses:  # nobody's account: the product's own language
+        _mail(address, _in(settings.LANGUAGE_CODE, text), link, settings.LANGUAGE_CODE)
     return Reached([u.get_username() for u in people], addresses)
+
+
+def language_of(user: User) -> str:
+    profile = Profile.objects.filter(user=user).only("language").first()
+    return profile.language if profile else settings.LANGUAGE_CODE
+
+
+def _in(language: str, text: Callable[[], str]) -> str:
+    with translation.override(language):
+        return text()
+
+
+def _mail(to: str, text: str, link: str, language: str) -> None:
+    with translation.override(language):
+        subject = f"yjinspect: {text[:120]}"
+    # Through the queue, with the change that caused it (yjinspect.jobs.queue).
+    enqueue_with_change(send_email, to, subject, f"{text}\n\n{settings.YJ_SITE_URL}{link}")
+
+
+@task()
+def send_email(to: str, subject: str, body: str) -> None:
+    send_mail(subject, body, None, [to])
 
 
 def service_managers(service_id: int) -> list[User]:

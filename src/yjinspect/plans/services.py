@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.contrib.auth.models import User
@@ -13,6 +14,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from yjinspect.accounts.models import Profile, Role
 from yjinspect.audit.services import record
@@ -22,6 +24,7 @@ from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.previous import plan_progress_from
 from yjinspect.inspections.services import check_date_between, is_lead
+from yjinspect.jobs.queue import every
 from yjinspect.notifications.services import notify, service_managers
 from yjinspect.versioning import claim
 
@@ -187,6 +190,16 @@ def export_xlsx(inspection: Inspection) -> bytes:
     return out.getvalue()
 
 
+def _due_text(item: ImprovementAction) -> Callable[[], str]:
+    return lambda: (
+        _("Improvement action due by %(due)s: %(action)s")
+        % {
+            "due": item.due.strftime("%d/%m/%Y"),
+            "action": item.action[:200],
+        }
+    )
+
+
 def send_reminders(today: date | None = None) -> int:
     """Remind the service once when an unfinished action is due within REMIND_DAYS_BEFORE."""
     today = today or timezone.localdate()
@@ -203,11 +216,17 @@ def send_reminders(today: date | None = None) -> int:
         # The person the plan names for the action; otherwise the service's managers.
         notify(
             [item.owner_user] if item.owner_user else service_managers(item.inspection.service_id),
-            _("Improvement action due by %(due)s: %(action)s")
-            % {"due": item.due.strftime("%d/%m/%Y"), "action": item.action[:200]},
+            _due_text(item),
             link,
         )
         item.reminded = True
         item.save(update_fields=["reminded"])
         sent += 1
     return sent
+
+
+# The workers run this daily; `yjinspect manage send_action_reminders` from cron does the same.
+@every(24 * 60 * 60, "improvement-action reminders")
+@task()
+def action_reminders_job() -> int:
+    return send_reminders()

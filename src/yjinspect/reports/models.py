@@ -87,6 +87,7 @@ class PublishJob(models.Model):
     steps_total = models.PositiveSmallIntegerField(default=0)
     version = models.PositiveIntegerField(null=True)
     reason = models.TextField(blank=True)  # a correction's reason
+    heartbeat_at = models.DateTimeField(null=True)  # the worker's lease, renewed as it works
     error = models.TextField(blank=True)
 
     class Meta:

@@ -4,6 +4,7 @@ and PDF, and publish versions."""
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -13,6 +14,7 @@ from django.db.models import F, Max
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from yjinspect.audit.services import record
 from yjinspect.cases.models import Sample
@@ -24,9 +26,9 @@ from yjinspect.inspections import lifecycle
 from yjinspect.inspections.lifecycle import Operation, StageError, requirement
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_lead, mark_published, require
+from yjinspect.jobs.queue import heartbeat, reaper, step_pause
 from yjinspect.ratings.models import SignOff
 from yjinspect.ratings.services import current_sign_off, shown_ratings
-from yjinspect.tasks import run_in_background
 
 from .charts import bar_chart
 from .models import PublishedReport, PublishJob
@@ -156,6 +158,7 @@ def _render_all(
 def _step(job: PublishJob | None) -> None:
     if job is not None:  # saved at once, outside any transaction, so the page can show it
         PublishJob.objects.filter(pk=job.pk).update(steps_done=F("steps_done") + 1)
+        step_pause()
 
 
 @transaction.atomic
@@ -166,10 +169,17 @@ def _save(
     ratings: dict[str, Any],
     rendered: list[tuple[str, str, bytes]],
     reason: str,
+    job: PublishJob | None = None,
 ) -> list[PublishedReport]:
     """Save every language's version, and on first publication move the inspection to
     published, all in one transaction: nothing partial is ever visible."""
     inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    if job is not None and not PublishJob.objects.select_for_update().filter(
+        pk=job.pk, state=PublishJob.State.RUNNING
+    ):
+        # Reaped while this worker was too slow to renew its lease: it was reported failed,
+        # so it must not publish now.
+        raise StageError(_("This publishing was stopped; nothing was published."))
     if signed is not None:
         # The ratings may not change between rendering and saving (ratings can still be
         # recorded during the factual-accuracy check, which re-opens the sign-off).
@@ -226,22 +236,53 @@ def start_publishing(user: User, inspection: Inspection, reason: str = "") -> Pu
         steps_total=2 * len(LANGUAGES),
         reason=reason.strip(),
     )
-    run_in_background(run_publishing, job.pk)
+    # Committed with the job row: the worker sees both or neither.
+    publish_in_background.enqueue(job.pk)
     return job
 
 
+@task()
+def publish_in_background(job_id: int) -> None:
+    run_publishing(job_id)
+
+
 def run_publishing(job_id: int) -> None:
+    """Render both languages and publish, holding the job's lease while it works."""
     job = PublishJob.objects.select_related("inspection", "requested_by").get(pk=job_id)
+    if job.state != PublishJob.State.RUNNING:
+        return  # reaped before a worker reached it, or run already
+
+    def renew(now: datetime) -> None:
+        PublishJob.objects.filter(pk=job_id).update(heartbeat_at=now)
+
     try:
-        signed, ratings = _ratings_to_publish(job.inspection)
-        rendered = _render_all(job.inspection, ratings, job)
-        published = _save(job.requested_by, job.inspection, signed, ratings, rendered, job.reason)
+        with heartbeat(renew):
+            signed, ratings = _ratings_to_publish(job.inspection)
+            rendered = _render_all(job.inspection, ratings, job)
+            published = _save(
+                job.requested_by, job.inspection, signed, ratings, rendered, job.reason, job
+            )
     except Exception as error:
         message = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        PublishJob.objects.filter(pk=job_id).update(
+        PublishJob.objects.filter(pk=job_id, state=PublishJob.State.RUNNING).update(
             state=PublishJob.State.FAILED, error=message[:2000]
         )
         raise
     PublishJob.objects.filter(pk=job_id).update(
         state=PublishJob.State.DONE, version=published[0].version
+    )
+
+
+@reaper("publishing")
+def _reap_publishing(stale_before: datetime) -> int:
+    """A publishing whose worker stopped renewing its lease: failed, with the reason. Its
+    versions were never saved (they are saved in one transaction at the end)."""
+    return PublishJob.objects.filter(
+        state=PublishJob.State.RUNNING, heartbeat_at__lt=stale_before
+    ).update(
+        state=PublishJob.State.FAILED,
+        error=_(
+            "The worker stopped while publishing (the server may have restarted). Nothing "
+            "was published: publish again."
+        ),
     )

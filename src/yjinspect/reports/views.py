@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -14,6 +14,7 @@ from yjinspect.accounts.roles import signed_in
 from yjinspect.context import content_language
 from yjinspect.converters import posted_id
 from yjinspect.inspections import services as inspections
+from yjinspect.jobs.queue import reap
 
 from . import accuracy, services
 from .forms import AccuracyCommentForm
@@ -39,6 +40,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("reports:report", pk)
+    reap()  # a job whose worker died shows as failed, not running for ever
     job = PublishJob.objects.filter(inspection=inspection).first()
     return render(
         request,
@@ -52,6 +54,32 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
             "job": job,
         },
     )
+
+
+@login_required
+def publishing_progress(request: HttpRequest, pk: int) -> JsonResponse:
+    """The latest publishing's progress, for the report page's live region."""
+    inspection = inspections.get_visible(request.user, pk)
+    reap()
+    job = PublishJob.objects.filter(inspection=inspection).first()
+    if job is None:
+        raise Http404(_("Nothing is being published"))
+    text = (
+        _("Publishing: %(done)s of %(total)s steps done.")
+        % {"done": job.steps_done, "total": job.steps_total}
+        if job.state == PublishJob.State.RUNNING
+        else str(job.get_state_display())
+    )
+    return _no_store(
+        JsonResponse(
+            {"state": job.state, "done": job.steps_done, "total": job.steps_total, "text": text}
+        )
+    )
+
+
+def _no_store(response: JsonResponse) -> JsonResponse:
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -1,0 +1,9 @@
+"""App configuration for background jobs."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JobsConfig(AppConfig):
+    name = "yjinspect.jobs"
+    verbose_name = _("Background jobs")
