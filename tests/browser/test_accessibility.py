@@ -7,6 +7,7 @@ from playwright.sync_api import Page
 
 from yjinspect.alerts import services as alerts
 from yjinspect.cases.models import CaseloadImport, SampledCase
+from yjinspect.reports.models import PublishJob
 
 from .conftest import axe_violations, sign_in
 
@@ -33,6 +34,15 @@ def test_every_workflow_page_has_no_violations(page: Page, sampled, alice, mona,
         found="Safety plan missing",
     )
     alerts.confirm(alice, alert)
+    # Jobs in progress, so the sweep covers the progress pages as they look while one runs.
+    PublishJob.objects.create(inspection=sampled, requested_by=alice, steps_total=4)
+    importing = CaseloadImport.objects.create(
+        inspection=sampled,
+        uploaded_by=alice,
+        file_name="large.csv",
+        state="importing",
+        rows_total=5000,
+    )
     pk = sampled.pk
     paths = [
         "/",
@@ -43,6 +53,7 @@ def test_every_workflow_page_has_no_violations(page: Page, sampled, alice, mona,
         f"/inspections/{pk}/team/",
         f"/inspections/{pk}/caseload/",
         f"/inspections/{pk}/caseload/{upload.pk}/",
+        f"/inspections/{pk}/caseload/{importing.pk}/",
         f"/inspections/{pk}/sample/",
         f"/inspections/{pk}/sample/{case.pk}/replace/",
         f"/inspections/{pk}/cases/",
@@ -76,3 +87,26 @@ def test_every_workflow_page_has_no_violations(page: Page, sampled, alice, mona,
         if violations:
             problems[path] = violations
     assert problems == {}
+
+
+def test_a_running_job_updates_in_place_and_the_updates_can_be_paused(page: Page, sampled, alice):
+    from playwright.sync_api import expect
+
+    from .conftest import open_inspection
+
+    job = PublishJob.objects.create(inspection=sampled, requested_by=alice, steps_total=4)
+    sign_in(page, "alice")
+    open_inspection(page, "Cwm Afon YJS", "Report")
+    status = page.get_by_role("status").filter(has_text="Publishing")
+    expect(status).to_have_text("Publishing: 0 of 4 steps done.")
+    PublishJob.objects.filter(pk=job.pk).update(steps_done=2)
+    expect(status).to_have_text("Publishing: 2 of 4 steps done.", timeout=8000)  # no reload
+    page.get_by_role("button", name="Pause updates").click()
+    expect(page.get_by_role("button", name="Resume updates")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    PublishJob.objects.filter(pk=job.pk).update(steps_done=3)
+    page.wait_for_timeout(4500)
+    expect(status).to_have_text("Publishing: 2 of 4 steps done.")  # paused: unchanged
+    page.get_by_role("button", name="Resume updates").click()
+    expect(status).to_have_text("Publishing: 3 of 4 steps done.", timeout=8000)
