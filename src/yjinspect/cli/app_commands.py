@@ -7,6 +7,7 @@ import argparse
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -108,17 +109,22 @@ def serve_command(args: argparse.Namespace) -> int:
     worker = subprocess.Popen([yjinspect, "worker"])
     server = subprocess.Popen(argv)
     print(f"Background jobs: worker process {worker.pid}", flush=True)
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(0)  # so the children are stopped below, not orphaned
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         return server.wait()
-    except KeyboardInterrupt:
-        server.terminate()
-        return server.wait()
+    except (KeyboardInterrupt, SystemExit):
+        return 0
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        for child in (server, worker):  # the web server first: no new jobs, then the worker
+            child.terminate()
+            try:
+                child.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                child.kill()
 
 
 def worker_command(args: argparse.Namespace) -> int:

@@ -1,0 +1,94 @@
+"""`yjinspect serve` runs the web server with a background-job worker beside it, and stopping
+it stops both (nothing left running)."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def children_of(pid: int) -> list[str]:
+    """The command lines of a process's children (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def test_serve_starts_a_worker_and_stops_it_with_the_server(tmp_path):
+    command = shutil.which("yjinspect", path=os.path.dirname(sys.executable)) or "yjinspect"
+    env = {
+        **os.environ,
+        "YJ_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.sqlite3'}",
+        "YJ_WORKERS": "1",
+    }
+    env.pop("YJ_TASKS_EAGER", None)
+    subprocess.run([command, "manage", "migrate", "-v", "0"], env=env, check=True)
+    port = free_port()
+    serve = subprocess.Popen(
+        [command, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(150):
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+                conn.request("GET", "/healthz")
+                status = conn.getresponse().status
+                conn.close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError("the server did not start")
+        assert status == 200
+        children = children_of(serve.pid)
+        assert any(" worker" in c for c in children), children
+        assert any("gunicorn" in c for c in children), children
+        pids = [p for p in Path("/proc").iterdir() if p.name.isdigit()]
+        kids = [int(p.name) for p in pids if str(serve.pid) in _parent(p)]
+        serve.send_signal(signal.SIGTERM)
+        assert serve.wait(timeout=60) == 0
+        time.sleep(0.5)
+        assert not [k for k in kids if Path(f"/proc/{k}").exists() and _alive(k)]
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+
+
+def _parent(proc: Path) -> str:
+    try:
+        return (proc / "stat").read_text().rsplit(")", 1)[1].split()[1]
+    except (OSError, IndexError):
+        return ""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
