@@ -142,6 +142,18 @@ def test_reminders_go_once_before_and_once_after_the_deadline(raised, alice, mon
     assert Notification.objects.filter(user=mona, text__startswith="Overdue").count() == 1
     assert alerts.send_reminders(now=due + timedelta(hours=5)) == 0
     assert "0 reminders sent" in call_command("send_alert_reminders")
+    reminded = AuditEvent.objects.filter(action="alert.reminded").first()
+    assert reminded is not None and reminded.details["sent_to"] == "mona, alice"
+
+
+def test_a_reminder_that_would_reach_nobody_tells_the_lead(raised, alice, mona):
+    start = timezone.now()
+    alerts.confirm(alice, raised, now=start)
+    mona.is_active = False  # the manager has left since the alert was sent
+    mona.save()
+    assert alerts.send_reminders(now=start + timedelta(hours=21)) == 1
+    told = Notification.objects.get(user=alice, text__startswith="Nobody at the service")
+    assert f"/alerts/{raised.pk}/" in told.link
 
 
 def test_an_organisation_wide_alert_has_no_case_and_a_case_alert_needs_one(ian, sampled, case):

@@ -19,9 +19,9 @@ from yjinspect.audit.services import record
 from yjinspect.cases.models import SampledCase
 from yjinspect.inspections.lifecycle import Operation, requirement
 from yjinspect.inspections.lifecycle import check as check_stage
-from yjinspect.inspections.models import Inspection, TeamMember
+from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.overview import overview_panel
-from yjinspect.inspections.services import is_assessing, is_lead, require
+from yjinspect.inspections.services import is_assessing, is_lead, leads_of, require
 from yjinspect.jobs.queue import every
 from yjinspect.notifications.services import (
     NobodyToTell,
@@ -32,15 +32,6 @@ from yjinspect.notifications.services import (
 from yjinspect.versioning import claim
 
 from .models import AlertResponse, CaseAlert
-
-
-def leads_of(inspection: Inspection) -> list[User]:
-    return [
-        m.user
-        for m in TeamMember.objects.filter(
-            inspection=inspection, role=Role.LEAD_INSPECTOR
-        ).select_related("user")
-    ]
 
 
 def may_respond(alert: CaseAlert, user: User) -> bool:
@@ -254,6 +245,13 @@ def _reminder_text(alert: CaseAlert, due: datetime) -> Callable[[], str]:
     )
 
 
+def _nobody_reminded_text(alert: CaseAlert) -> Callable[[], str]:
+    return lambda: (
+        _("Nobody at the service could be reminded about %(alert)s")
+        % {"alert": _description(alert)}
+    )
+
+
 def send_reminders(now: datetime | None = None) -> int:
     """Remind the service once before the deadline and once after it passes; return how many
     reminders went out. Run it every few minutes (yjinspect manage send_alert_reminders)."""
@@ -268,7 +266,7 @@ def send_reminders(now: datetime | None = None) -> int:
         if due is None:
             continue
         if not alert.reminded_after and now > due:
-            notify(
+            reached = notify(
                 [*_service_side(alert)[0], *leads_of(alert.inspection)],
                 _overdue_text(alert),
                 _link(alert),
@@ -281,16 +279,26 @@ def send_reminders(now: datetime | None = None) -> int:
             and now >= due - timedelta(hours=framework.alert_remind_before_hours)
         ):
             people, emails = _service_side(alert)
-            notify(
-                people,
-                _reminder_text(alert, due),
-                _link(alert),
-                emails=emails,
-            )
+            reached = notify(people, _reminder_text(alert, due), _link(alert), emails=emails)
+            if not reached.people and not reached.emails:
+                # Nobody at the service can be reminded any more (their manager has left):
+                # the lead is told, so the silence is seen.
+                reached = notify(
+                    leads_of(alert.inspection),
+                    _nobody_reminded_text(alert),
+                    _link(alert),
+                )
             alert.reminded_before = True
         else:
             continue
         alert.save(update_fields=["reminded_before", "reminded_after"])
+        record(
+            None,
+            "alert.reminded",
+            alert,
+            inspection_id=alert.inspection_id,
+            sent_to=reached.describe() or "nobody",
+        )
         sent += 1
     return sent
 

@@ -66,6 +66,15 @@ def is_assessing(inspection: Inspection, user: Any) -> bool:
     return role_of(user) is Role.INSPECTORATE_ADMIN or team_role(inspection, user) is not None
 
 
+def leads_of(inspection: Inspection) -> list[User]:
+    return [
+        m.user
+        for m in TeamMember.objects.filter(
+            inspection=inspection, role=Role.LEAD_INSPECTOR
+        ).select_related("user")
+    ]
+
+
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied(_("You do not have permission to do that on this inspection."))

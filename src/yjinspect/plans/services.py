@@ -23,7 +23,7 @@ from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.previous import plan_progress_from
-from yjinspect.inspections.services import check_date_between, is_lead
+from yjinspect.inspections.services import check_date_between, is_lead, leads_of
 from yjinspect.jobs.queue import every
 from yjinspect.notifications.services import notify, service_managers
 from yjinspect.versioning import claim
@@ -213,14 +213,23 @@ def send_reminders(today: date | None = None) -> int:
     )
     for item in soon:
         link = reverse("plans:plan", args=[item.inspection_id])
-        # The person the plan names for the action; otherwise the service's managers.
-        notify(
-            [item.owner_user] if item.owner_user else service_managers(item.inspection.service_id),
-            _due_text(item),
-            link,
+        # The person the plan names for the action; otherwise the service's managers; if
+        # neither can be reached, the lead inspector, so the silence is seen.
+        owners = (
+            [item.owner_user]
+            if item.owner_user and item.owner_user.is_active
+            else service_managers(item.inspection.service_id)
         )
+        reached = notify(owners or leads_of(item.inspection), _due_text(item), link)
         item.reminded = True
         item.save(update_fields=["reminded"])
+        record(
+            None,
+            "plan.reminded",
+            item,
+            inspection_id=item.inspection_id,
+            sent_to=reached.describe() or "nobody",
+        )
         sent += 1
     return sent
 
