@@ -112,6 +112,25 @@ def test_the_plan_exports_as_csv_and_excel(published, mona, as_user):
     assert book.active["C2"].value == "Monthly data pack"
 
 
+PAYLOADS = ['=HYPERLINK("http://x.example","Click")', "+cmd|' /C calc'!A0", "@SUM(1+1)"]
+
+
+def test_exports_never_carry_a_live_formula(published, mona, as_user):
+    for payload in PAYLOADS:
+        plans.add_action(mona, published, action=payload, owner="-2+3", due=LATER)
+    client = as_user(mona)
+    text = client.get(f"/inspections/{published.inspection_id}/plan.csv").content.decode()
+    rows = list(csv.reader(io.StringIO(text)))[1:]
+    assert sorted(r[2] for r in rows) == sorted("'" + p for p in PAYLOADS)
+    assert {r[3] for r in rows} == {"'-2+3"}
+    book = load_workbook(
+        io.BytesIO(client.get(f"/inspections/{published.inspection_id}/plan.xlsx").content)
+    )
+    cells = [book.active.cell(row=n, column=3) for n in range(2, 2 + len(PAYLOADS))]
+    assert sorted(c.value for c in cells) == sorted(PAYLOADS)  # shown as typed...
+    assert {c.data_type for c in cells} == {"s"}  # ...as text, not a formula
+
+
 def test_owners_are_reminded_once_before_the_due_date(published, mona):
     item = plans.add_action(
         mona, published, action="Monthly data pack", owner="Head of Service", due=date(2030, 6, 30)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -18,6 +16,7 @@ from django_tasks import task
 
 from yjinspect.accounts.models import Profile, Role
 from yjinspect.audit.services import record
+from yjinspect.exports import csv_text, xlsx_bytes
 from yjinspect.findings.models import Recommendation
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
@@ -168,26 +167,11 @@ def export_rows(inspection: Inspection, today: date | None = None) -> list[list[
 
 
 def export_csv(inspection: Inspection) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
-    writer.writerows(export_rows(inspection))
-    return out.getvalue()
+    return csv_text(EXPORT_COLUMNS, export_rows(inspection))
 
 
 def export_xlsx(inspection: Inspection) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Improvement plan"
-    sheet.append(list(EXPORT_COLUMNS))
-    for row in export_rows(inspection):
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes("Improvement plan", EXPORT_COLUMNS, export_rows(inspection))
 
 
 def _due_text(item: ImprovementAction) -> Callable[[], str]:
