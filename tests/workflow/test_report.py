@@ -179,3 +179,17 @@ def test_a_failed_publication_publishes_nothing_and_says_so(rated, alice, as_use
     assert "Publishing failed; nothing was published: renderer out of memory" in page
     rated.refresh_from_db()
     assert rated.status == "factual_accuracy" and rated.published_ratings is None
+
+
+def test_drafts_exports_and_case_pages_are_never_stored(rated, as_user, alice):
+    client = as_user(alice)
+    case = rated.sampled_cases.filter(population="court").first()
+    for path in (
+        f"/inspections/{rated.pk}/report/draft/?lang=en",
+        f"/inspections/{rated.pk}/report/draft.pdf?lang=en",
+        f"/inspections/{rated.pk}/plan.csv",
+        f"/inspections/{rated.pk}/cases/{case.pk}/2.1/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "no-store" in response["Cache-Control"], path

@@ -95,7 +95,8 @@ def cached_inspection_page(view: Callable[..., HttpResponse]) -> Callable[..., H
             response = view(request, pk, *args, **kwargs)  # checks visibility: 404 if unseen
             if key is not None and response.status_code == 200 and not response.streaming:
                 cache.set(key, (response.content, response["Content-Type"]), LIFETIME_SECONDS)
-        patch_cache_control(response, private=True, no_cache=True)
+        # Pages about an inspection's cases: never kept by the browser or a proxy.
+        patch_cache_control(response, private=True, no_cache=True, no_store=True)
         return response
 
     return wrapper

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
@@ -89,6 +90,7 @@ def action_page(request: HttpRequest, pk: int, action_id: int) -> HttpResponse:
 
 
 @login_required
+@never_cache  # an export holds the service's plan: no copy kept on the way
 def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
     if kind == "xlsx":

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
@@ -83,12 +84,14 @@ def _no_store(response: JsonResponse) -> JsonResponse:
 
 
 @login_required
+@never_cache  # a draft is not public: no copy kept by the browser or anything between
 def draft_html(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
     return HttpResponse(services.render_html(inspection, _language(request)))
 
 
 @login_required
+@never_cache
 def draft_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
     language = _language(request)
