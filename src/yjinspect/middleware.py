@@ -29,6 +29,12 @@ def refusal_text(error: Exception) -> str | None:
     return None
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without a valid token (it sat open too long, or the person signed in again
+    elsewhere): our own page, in the person's language, instead of Django's developer page."""
+    return render(request, "csrf_failure.html", status=403)
+
+
 def _values(query: QueryDict) -> list[str]:
     return [v for key in query for v in (key, *query.getlist(key))]
 

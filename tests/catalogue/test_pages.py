@@ -72,3 +72,13 @@ def test_a_demo_user_can_sign_in_and_out(client):
 def test_the_health_check_answers_without_a_session(client):
     response = client.get("/healthz")
     assert (response.status_code, response.content) == (200, b"ok")
+
+
+def test_a_form_sent_without_its_token_gets_our_page_not_djangos(db):
+    from django.test import Client
+
+    page = Client(enforce_csrf_checks=True).post("/sign-in/", {"username": "x"})
+    assert page.status_code == 403
+    text = page.content.decode()
+    assert "The form has expired" in text and "Nothing was saved" in text
+    assert "djangoproject" not in text
