@@ -127,7 +127,10 @@ def confirm(
     check_stage(inspection, Operation.HANDLE_ALERT)
     if alert.state != CaseAlert.State.RAISED:
         raise ValidationError(_("Only a newly raised alert can be confirmed"))
-    if recipient is not None and recipient not in service_people(inspection.service_id):
+    if (
+        recipient is not None
+        and not service_people(inspection.service_id).filter(pk=recipient.pk).exists()
+    ):
         raise ValidationError(_("The person named must be one of the service's people"))
     claim(alert, version)
     alert.recipient, alert.recipient_email = recipient, recipient_email.strip()

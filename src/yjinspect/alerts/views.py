@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -81,7 +80,7 @@ def alert_detail(request: HttpRequest, pk: int, alert_id: int) -> HttpResponse:
     action = request.POST.get("action", "")
     posted = request.POST if request.method == "POST" else None
     initial = {"version": alert.version}
-    people = User.objects.filter(pk__in=[u.pk for u in service_people(inspection.service_id)])
+    people = service_people(inspection.service_id)
     confirm_form = ConfirmForm(
         posted if action == "confirm" else None, initial=initial, people=people
     )

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -95,15 +96,11 @@ def service_managers(service_id: int) -> list[User]:
     ]
 
 
-def service_people(service_id: int) -> list[User]:
-    """The service's managers and staff with active accounts."""
-    return [
-        p.user
-        for p in Profile.objects.filter(
-            role__in=[Role.SERVICE_MANAGER, Role.SERVICE_STAFF],
-            service_id=service_id,
-            user__is_active=True,
-        )
-        .select_related("user")
-        .order_by("user__username")
-    ]
+def service_people(service_id: int) -> QuerySet[User]:
+    """The service's managers and staff with active accounts: whom a notice for the service
+    may be addressed to, and who may own an improvement action."""
+    return User.objects.filter(
+        profile__service_id=service_id,
+        profile__role__in=[Role.SERVICE_MANAGER, Role.SERVICE_STAFF],
+        is_active=True,
+    ).order_by("username")

@@ -24,7 +24,7 @@ from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.previous import plan_progress_from
 from yjinspect.inspections.services import check_date_between, is_lead, leads_of
 from yjinspect.jobs.queue import every
-from yjinspect.notifications.services import notify, service_managers
+from yjinspect.notifications.services import notify, service_managers, service_people
 from yjinspect.versioning import claim
 
 from .models import ImprovementAction
@@ -52,15 +52,6 @@ def actions_of(inspection: Inspection) -> QuerySet[ImprovementAction]:
 
 
 @transaction.atomic
-def service_people(inspection: Inspection) -> QuerySet[User]:
-    """The service's managers and staff: the people an action's reminders can go to."""
-    return User.objects.filter(
-        profile__service_id=inspection.service_id,
-        profile__role__in=[Role.SERVICE_MANAGER, Role.SERVICE_STAFF],
-        is_active=True,
-    ).order_by("username")
-
-
 def add_action(
     user: User,
     recommendation: Recommendation,
@@ -83,7 +74,10 @@ def add_action(
         max(inspection.fieldwork_end, timezone.localdate()) + timedelta(days=365 * PLAN_YEARS),
         _("Enter a due date between %(earliest)s and %(latest)s"),
     )
-    if owner_user is not None and not service_people(inspection).filter(pk=owner_user.pk).exists():
+    if (
+        owner_user is not None
+        and not service_people(inspection.service_id).filter(pk=owner_user.pk).exists()
+    ):
         raise ValidationError(_("Reminders can only go to someone in the service"))
     item = ImprovementAction.objects.create(
         inspection=inspection,

@@ -16,6 +16,7 @@ from yjinspect.accounts.roles import signed_in
 from yjinspect.converters import posted_id
 from yjinspect.findings.models import Recommendation
 from yjinspect.inspections import services as inspections
+from yjinspect.notifications.services import service_people
 
 from . import services
 from .forms import ActionForm, ProgressForm
@@ -29,7 +30,7 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request)
     form = ActionForm(
         request.POST if "action" in request.POST else None,
-        people=services.service_people(inspection),
+        people=service_people(inspection.service_id),
     )
     if request.method == "POST" and form.is_valid():
         recommendation = get_object_or_404(

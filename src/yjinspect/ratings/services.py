@@ -51,8 +51,20 @@ class LiveRatings:
 
 def evidence(inspection: Inspection) -> dict[str, StandardInput]:
     """The engine's input: counts from submitted assessments, judgements and overrides."""
-    counts = key_question_counts(inspection)
+    return _signed_inputs(inspection)[0]
+
+
+def _signed_inputs(inspection: Inspection) -> tuple[dict[str, StandardInput], dict[str, Any]]:
+    """The engine's input, and everything a sign-off vouches for (one read of the records)."""
     judgements = _judgements(inspection)
+    given = _evidence(inspection, judgements)
+    return given, _plain(inspection, given, judgements)
+
+
+def _evidence(
+    inspection: Inspection, judgements: dict[str, JudgementRating]
+) -> dict[str, StandardInput]:
+    counts = key_question_counts(inspection)
     overrides = {o.standard_id: o for o in RatingOverride.objects.filter(inspection=inspection)}
     given: dict[str, StandardInput] = {}
     for standard in inspection.framework.standards:
@@ -75,10 +87,14 @@ def _judgements(inspection: Inspection) -> dict[str, JudgementRating]:
     return {j.standard_id: j for j in JudgementRating.objects.filter(inspection=inspection)}
 
 
-def _plain(inspection: Inspection, given: dict[str, StandardInput]) -> dict[str, Any]:
+def _plain(
+    inspection: Inspection,
+    given: dict[str, StandardInput],
+    judgements: dict[str, JudgementRating],
+) -> dict[str, Any]:
     """Everything a sign-off vouches for, as plain data: the framework (and its file's hash),
     each standard's counts, rating and override reason, and the judgements' reasons."""
-    reasons = {sid: j.reasons for sid, j in _judgements(inspection).items()}
+    reasons = {sid: j.reasons for sid, j in judgements.items()}
     return {
         "framework": inspection.framework_id,
         "framework_sha256": framework_digest(inspection.framework_id),
@@ -99,28 +115,34 @@ def _fingerprint(plain: dict[str, Any]) -> str:
 
 
 def live_ratings(inspection: Inspection, language: str = "en") -> LiveRatings:
-    given = evidence(inspection)
+    given, plain = _signed_inputs(inspection)
     result = rate_inspection(inspection.framework, given)
     return LiveRatings(
         result=result,
         json=result_json(inspection.framework, result, language),
-        fingerprint=_fingerprint(_plain(inspection, given)),
-        sign_off=SignOff.objects.filter(inspection=inspection).select_related("by").first(),
+        fingerprint=_fingerprint(plain),
+        sign_off=_latest_sign_off(inspection),
     )
 
 
+def _latest_sign_off(inspection: Inspection) -> SignOff | None:
+    return SignOff.objects.filter(inspection=inspection).select_related("by").first()
+
+
 def current_sign_off(inspection: Inspection) -> SignOff | None:
-    """The latest sign-off if nothing it vouches for has changed since; else None."""
-    live = live_ratings(inspection)
-    return live.sign_off if live.signed_off else None
+    """The latest sign-off if nothing it vouches for has changed since; else None. Compares
+    fingerprints only: no rating is computed."""
+    latest = _latest_sign_off(inspection)
+    if latest is None or latest.fingerprint != _fingerprint(_signed_inputs(inspection)[1]):
+        return None
+    return latest
 
 
 @requirement("sign_off_current")
 def _sign_off_is_current(inspection: Inspection) -> str | None:
-    live = live_ratings(inspection)
-    if live.signed_off:
+    if current_sign_off(inspection) is not None:
         return None
-    if live.reopened:
+    if _latest_sign_off(inspection) is not None:
         return _("Sign the ratings off again: they changed after the last sign-off.")
     return _("Sign the ratings off.")
 
@@ -239,10 +261,9 @@ def sign_off(user: User, inspection: Inspection) -> SignOff:
     and reasons, the score and overall (in both languages), the framework and its file hash."""
     require(is_lead(inspection, user))
     check_stage(inspection, Operation.SIGN_OFF)
-    given = evidence(inspection)
-    plain = _plain(inspection, given)
+    given, plain = _signed_inputs(inspection)
     fingerprint = _fingerprint(plain)
-    latest = SignOff.objects.filter(inspection=inspection).first()
+    latest = _latest_sign_off(inspection)
     if latest is not None and latest.fingerprint == fingerprint:
         raise ValidationError(_("The ratings are already signed off"))
     result = rate_inspection(inspection.framework, given)
