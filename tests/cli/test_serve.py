@@ -20,19 +20,26 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def children_of(pid: int) -> list[str]:
-    """The command lines of a process's children (from /proc)."""
-    found = []
+def children_of(pid: int) -> dict[int, str]:
+    """A process's live children, by pid, with their command lines (from /proc)."""
+    found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            stat = (entry / "stat").read_text()
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
-        except (OSError, ValueError, IndexError):
+            state, parent = (entry / "stat").read_text().rsplit(")", 1)[1].split()[:2]
+            if int(parent) == pid and state != "Z":
+                found[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
+        except (OSError, ValueError):
             continue
-    return found
+    return {child: line.decode() for child, line in found.items()}
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def test_serve_starts_a_worker_and_stops_it_with_the_server(tmp_path):
@@ -66,29 +73,12 @@ def test_serve_starts_a_worker_and_stops_it_with_the_server(tmp_path):
             raise AssertionError("the server did not start")
         assert status == 200
         children = children_of(serve.pid)
-        assert any(" worker" in c for c in children), children
-        assert any("gunicorn" in c for c in children), children
-        pids = [p for p in Path("/proc").iterdir() if p.name.isdigit()]
-        kids = [int(p.name) for p in pids if str(serve.pid) in _parent(p)]
+        assert any(" worker" in c for c in children.values()), children
+        assert any("gunicorn" in c for c in children.values()), children
         serve.send_signal(signal.SIGTERM)
         assert serve.wait(timeout=60) == 0
         time.sleep(0.5)
-        assert not [k for k in kids if Path(f"/proc/{k}").exists() and _alive(k)]
+        assert [child for child in children if alive(child)] == []
     finally:
         if serve.poll() is None:
             serve.kill()
-
-
-def _parent(proc: Path) -> str:
-    try:
-        return (proc / "stat").read_text().rsplit(")", 1)[1].split()[1]
-    except (OSError, IndexError):
-        return ""
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"

@@ -70,6 +70,14 @@ def post_at_once(live_server, path: str, cookie: str, fields: dict[str, str]) ->
     return results
 
 
+def one_saved_the_rest_refused(results: list[tuple[int, str]]) -> None:
+    statuses = sorted(status for status, _body in results)
+    assert len(results) == PEOPLE and all(s < 500 for s in statuses), statuses
+    assert statuses.count(302) == 1  # the one save that won, sent on to the next page
+    refused = [body for status, body in results if status == 200]
+    assert len(refused) == PEOPLE - 1 and all(STALE in body for body in refused)
+
+
 def test_twenty_simultaneous_saves_of_one_assessment(client, live_server, sampled, alice):
     case = SampledCase.objects.filter(inspection=sampled, population="court").first()
     path = f"/inspections/{sampled.pk}/cases/{case.pk}/2.1/"
@@ -88,11 +96,7 @@ def test_twenty_simultaneous_saves_of_one_assessment(client, live_server, sample
             "action": "submit",
         },
     )
-    statuses = sorted(status for status, _body in results)
-    assert len(results) == PEOPLE and all(s < 500 for s in statuses), statuses
-    assert statuses.count(302) == 1  # the one save that won, sent on to the case list
-    refused = [body for status, body in results if status == 200]
-    assert len(refused) == PEOPLE - 1 and all(STALE in body for body in refused)
+    one_saved_the_rest_refused(results)
     assessment = CaseAssessment.objects.get(sampled_case=case, standard_id="2.1")
     assert (assessment.version, assessment.state) == (1, "submitted")
 
@@ -111,8 +115,5 @@ def test_twenty_simultaneous_first_ratings_of_one_standard(client, live_server, 
             "reasons": "Partners share a clear vision.",
         },
     )
-    statuses = sorted(status for status, _body in results)
-    assert all(s < 500 for s in statuses), statuses
-    assert statuses.count(302) == 1
-    assert sum(STALE in body for status, body in results if status == 200) == PEOPLE - 1
+    one_saved_the_rest_refused(results)
     assert JudgementRating.objects.get(inspection=sampled, standard_id="1.1").version == 1

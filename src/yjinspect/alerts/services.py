@@ -268,12 +268,13 @@ def send_reminders(now: datetime | None = None) -> int:
         due = alert.response_due
         if due is None:
             continue
+        people, emails = _service_side(alert)
         if not alert.reminded_after and now > due:
             reached = notify(
-                [*_service_side(alert)[0], *leads_of(alert.inspection)],
+                [*people, *leads_of(alert.inspection)],
                 _overdue_text(alert),
                 _link(alert),
-                emails=_service_side(alert)[1],
+                emails=emails,
             )
             alert.reminded_after = alert.reminded_before = True
         elif (
@@ -281,7 +282,6 @@ def send_reminders(now: datetime | None = None) -> int:
             and framework.alert_remind_before_hours is not None
             and now >= due - timedelta(hours=framework.alert_remind_before_hours)
         ):
-            people, emails = _service_side(alert)
             reached = notify(people, _reminder_text(alert, due), _link(alert), emails=emails)
             if not reached.people and not reached.emails:
                 # Nobody at the service can be reminded any more (their manager has left):

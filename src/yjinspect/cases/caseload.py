@@ -24,7 +24,7 @@ from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_lead, require
-from yjinspect.jobs.queue import heartbeat, reaper, step_pause
+from yjinspect.jobs.queue import heartbeat, reap, reaper, step_pause
 
 from .models import Case, CaseloadImport, StagedCase
 
@@ -292,6 +292,14 @@ def run_import(upload_id: int) -> None:
         inspection_id=upload.inspection_id,
         rows=imported,
     )
+
+
+def current_state(upload: CaseloadImport) -> CaseloadImport:
+    """The upload as it stands; if it says importing, abandoned imports are reaped first, so
+    one whose worker died is offered again, never "importing" for ever."""
+    if upload.state == CaseloadImport.State.IMPORTING and reap():
+        upload.refresh_from_db()
+    return upload
 
 
 @reaper("caseload imports")

@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
@@ -17,7 +18,6 @@ from yjinspect.converters import posted_id
 from yjinspect.inspections import services as inspections
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.pagecache import cached_inspection_page
-from yjinspect.jobs.queue import reap
 
 from . import assessment as assessing
 from . import caseload, moderation, sampling
@@ -75,8 +75,9 @@ def caseload_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def caseload_check(request: HttpRequest, pk: int, upload_id: int) -> HttpResponse:
     inspection = inspections.get_visible(request.user, pk)
-    reap()  # an import whose worker died is offered again, not "importing" for ever
-    upload = get_object_or_404(CaseloadImport, pk=upload_id, inspection=inspection)
+    upload = caseload.current_state(
+        get_object_or_404(CaseloadImport, pk=upload_id, inspection=inspection)
+    )
     if request.method == "POST":
         try:
             caseload.confirm_import(signed_in(request), upload)
@@ -95,13 +96,15 @@ def caseload_check(request: HttpRequest, pk: int, upload_id: int) -> HttpRespons
 
 
 @login_required
+@never_cache
 def caseload_progress(request: HttpRequest, pk: int, upload_id: int) -> JsonResponse:
     """An import's state, for the check page's live region."""
     inspection = inspections.get_visible(request.user, pk)
-    reap()
-    upload = get_object_or_404(CaseloadImport, pk=upload_id, inspection=inspection)
+    upload = caseload.current_state(
+        get_object_or_404(CaseloadImport, pk=upload_id, inspection=inspection)
+    )
     done = upload.state != CaseloadImport.State.IMPORTING
-    response = JsonResponse(
+    return JsonResponse(
         {
             "state": upload.state,
             "done": 1 if done else 0,
@@ -109,8 +112,6 @@ def caseload_progress(request: HttpRequest, pk: int, upload_id: int) -> JsonResp
             "text": str(upload.get_state_display()),
         }
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required

@@ -26,7 +26,7 @@ from yjinspect.inspections import lifecycle
 from yjinspect.inspections.lifecycle import Operation, StageError, requirement
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.services import is_lead, mark_published, require
-from yjinspect.jobs.queue import heartbeat, reaper, step_pause
+from yjinspect.jobs.queue import heartbeat, reap, reaper, step_pause
 from yjinspect.ratings.models import SignOff
 from yjinspect.ratings.services import current_sign_off, shown_ratings
 
@@ -271,6 +271,15 @@ def run_publishing(job_id: int) -> None:
     PublishJob.objects.filter(pk=job_id).update(
         state=PublishJob.State.DONE, version=published[0].version
     )
+
+
+def latest_job(inspection: Inspection) -> PublishJob | None:
+    """The inspection's latest publishing; if it says running, abandoned ones are reaped
+    first, so a job whose worker died shows as failed, never running for ever."""
+    job = PublishJob.objects.filter(inspection=inspection).first()
+    if job is not None and job.state == PublishJob.State.RUNNING and reap():
+        job.refresh_from_db()
+    return job
 
 
 @reaper("publishing")

@@ -15,7 +15,6 @@ from yjinspect.accounts.roles import signed_in
 from yjinspect.context import content_language
 from yjinspect.converters import posted_id
 from yjinspect.inspections import services as inspections
-from yjinspect.jobs.queue import reap
 
 from . import accuracy, services
 from .forms import AccuracyCommentForm
@@ -41,8 +40,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("reports:report", pk)
-    reap()  # a job whose worker died shows as failed, not running for ever
-    job = PublishJob.objects.filter(inspection=inspection).first()
+    job = services.latest_job(inspection)
     return render(
         request,
         "reports/page.html",
@@ -58,11 +56,11 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@never_cache
 def publishing_progress(request: HttpRequest, pk: int) -> JsonResponse:
     """The latest publishing's progress, for the report page's live region."""
     inspection = inspections.get_visible(request.user, pk)
-    reap()
-    job = PublishJob.objects.filter(inspection=inspection).first()
+    job = services.latest_job(inspection)
     if job is None:
         raise Http404(_("Nothing is being published"))
     text = (
@@ -71,16 +69,9 @@ def publishing_progress(request: HttpRequest, pk: int) -> JsonResponse:
         if job.state == PublishJob.State.RUNNING
         else str(job.get_state_display())
     )
-    return _no_store(
-        JsonResponse(
-            {"state": job.state, "done": job.steps_done, "total": job.steps_total, "text": text}
-        )
+    return JsonResponse(
+        {"state": job.state, "done": job.steps_done, "total": job.steps_total, "text": text}
     )
-
-
-def _no_store(response: JsonResponse) -> JsonResponse:
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required
