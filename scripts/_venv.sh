@@ -10,12 +10,13 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
     echo "yjinspect needs Python 3.11 or newer as '$PYTHON' (set PYTHON=/path/to/python3.11)." >&2
     exit 1
 fi
-# WeasyPrint (report PDFs) needs Pango from the system.
-if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then
+# WeasyPrint (report PDFs) needs Pango and HarfBuzz's subsetter from the system (without the
+# subsetter it warns on import, and the tests treat warnings as errors).
+if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null
+        apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null
     else
-        echo "Report PDFs need Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2
+        echo "Report PDFs need Pango and HarfBuzz: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" >&2
         exit 1
     fi
 fi

@@ -10,7 +10,8 @@ from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 
@@ -40,6 +41,15 @@ def allows(inspection: Any, operation: str) -> bool:
     from yjinspect.inspections.lifecycle import operation_named
 
     return stage_allows(inspection, operation_named(operation))
+
+
+@pass_context
+def may(context: Context, rule: str, record: Any = None) -> bool:
+    """Whether the signed-in person may do ``rule`` (see inspections.permissions), so a page
+    offers only what this person may open or do."""
+    from yjinspect.inspections.permissions import may as person_may
+
+    return person_may(context["request"].user, rule, record)
 
 
 def error_list(form: forms.BaseForm) -> list[dict[str, str]]:
@@ -108,6 +118,7 @@ def environment(**options: Any) -> Environment:
             "error_list": error_list,
             "link": link,
             "allows": allows,
+            "may": may,
             "visually_hidden": visually_hidden,
             "code": code,
             "field_params": field_params,

@@ -1,4 +1,4 @@
-"""Who may do what: the one place role rules live (the full permission matrix comes later)."""
+"""A person's role (the rules on what each role may do are in ``permissions``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any, cast
 from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest
 
-from .models import INSPECTING_ROLES, Profile, Role
+from .models import Profile, Role
 
 AnyUser = User | AnonymousUser
 
@@ -29,15 +29,3 @@ def role_of(user: AnyUser) -> Role | None:
     except Profile.DoesNotExist:
         return Role.INSPECTORATE_ADMIN if getattr(user, "is_superuser", False) else None
     return Role(profile.role)
-
-
-def is_admin(user: AnyUser) -> bool:
-    return role_of(user) is Role.INSPECTORATE_ADMIN
-
-
-def can_create_inspections(user: AnyUser) -> bool:
-    return role_of(user) in (Role.INSPECTORATE_ADMIN, Role.LEAD_INSPECTOR)
-
-
-def is_inspecting(user: AnyUser) -> bool:
-    return role_of(user) in INSPECTING_ROLES

@@ -14,14 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from yjinspect.accounts.models import Profile, Role
 from yjinspect.audit.services import record
 from yjinspect.cases.models import SampledCase
 from yjinspect.inspections.lifecycle import Operation, requirement
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.overview import overview_panel
-from yjinspect.inspections.services import is_assessing, is_lead, leads_of, require
+from yjinspect.inspections.permissions import may, require
+from yjinspect.inspections.services import leads_of
 from yjinspect.jobs.queue import every
 from yjinspect.notifications.services import (
     NobodyToTell,
@@ -32,16 +32,6 @@ from yjinspect.notifications.services import (
 from yjinspect.versioning import claim
 
 from .models import AlertResponse, CaseAlert
-
-
-def may_respond(alert: CaseAlert, user: User) -> bool:
-    """The service's managers, and the person the lead named to receive the alert."""
-    return (
-        user.pk == alert.recipient_id
-        or Profile.objects.filter(
-            user=user, role=Role.SERVICE_MANAGER, service_id=alert.inspection.service_id
-        ).exists()
-    )
 
 
 def _service_side(alert: CaseAlert) -> tuple[list[User], list[str]]:
@@ -80,7 +70,7 @@ def raise_alert(
     found: str,
     sampled_case: SampledCase | None = None,
 ) -> CaseAlert:
-    require(is_assessing(inspection, user))
+    require(user, "alerts.raise", inspection)
     check_stage(inspection, Operation.RAISE_ALERT)
     if sampled_case is not None and sampled_case.inspection_id != inspection.pk:
         raise ValidationError(_("That case is not in this inspection's sample"))
@@ -123,7 +113,7 @@ def confirm(
     reach someone: the service's managers, or a person of the service or an e-mail address
     the lead names; if it would reach nobody it is not sent and the lead is told."""
     inspection = alert.inspection
-    require(is_lead(inspection, user))
+    require(user, "alert.handle", inspection)
     check_stage(inspection, Operation.HANDLE_ALERT)
     if alert.state != CaseAlert.State.RAISED:
         raise ValidationError(_("Only a newly raised alert can be confirmed"))
@@ -180,7 +170,7 @@ def confirm(
 @transaction.atomic
 def respond(user: User, alert: CaseAlert, action: str, version: int | None = None) -> AlertResponse:
     """The service's urgent action response (its manager, or the person named)."""
-    if not may_respond(alert, user):
+    if not may(user, "alert.respond", alert):
         raise ValidationError(_("Only the service's manager can respond to an alert"))
     check_stage(alert.inspection, Operation.HANDLE_ALERT)
     if alert.state not in (CaseAlert.State.CONFIRMED, CaseAlert.State.RESPONDED):
@@ -210,7 +200,7 @@ def close(
     version: int | None = None,
 ) -> CaseAlert:
     """Close an answered alert, or withdraw one not yet sent; the note is kept."""
-    require(is_lead(alert.inspection, user))
+    require(user, "alert.handle", alert.inspection)
     check_stage(alert.inspection, Operation.HANDLE_ALERT)
     allowed = CaseAlert.State.RAISED if withdraw else CaseAlert.State.RESPONDED
     if alert.state != allowed:

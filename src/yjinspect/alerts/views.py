@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from yjinspect.accounts.roles import signed_in
 from yjinspect.cases.models import SampledCase
 from yjinspect.converters import parse_id
-from yjinspect.inspections import services as inspections
+from yjinspect.inspections import permissions
 from yjinspect.notifications.services import service_managers, service_people
 
 from . import services
@@ -25,7 +25,7 @@ from .models import CaseAlert
 @login_required
 @require_http_methods(["GET", "POST"])
 def alert_list(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "alerts.view")
     raw_case = request.GET.get("case") or request.POST.get("case")
     sampled_id = parse_id(raw_case)
     if raw_case and sampled_id is None:
@@ -48,9 +48,14 @@ def alert_list(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Alert raised; the lead inspector has been told"))
             return redirect("alerts:detail", pk, alert.pk)
-    alerts = CaseAlert.objects.filter(inspection=inspection).select_related(
-        "sampled_case__case", "raised_by"
+    alerts = list(
+        CaseAlert.objects.filter(inspection=inspection).select_related(
+            "sampled_case__case", "raised_by"
+        )
     )
+    for alert in alerts:
+        alert.inspection = inspection  # one inspection object: its team is read once
+    alerts = [a for a in alerts if permissions.may(request.user, "alert.view", a)]
     return render(
         request,
         "alerts/list.html",
@@ -60,8 +65,8 @@ def alert_list(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "sampled": sampled,
             "now": timezone.now(),
-            "can_raise": inspections.is_assessing(inspection, request.user),
-            "is_lead": inspections.is_lead(inspection, request.user),
+            "can_raise": permissions.may(request.user, "alerts.raise", inspection),
+            "is_lead": permissions.may(request.user, "alert.handle", inspection),
             "section": "inspections",
         },
     )
@@ -70,12 +75,15 @@ def alert_list(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def alert_detail(request: HttpRequest, pk: int, alert_id: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "alerts.view")
     alert = get_object_or_404(
         CaseAlert.objects.select_related("sampled_case__case", "raised_by", "confirmed_by"),
         pk=alert_id,
         inspection=inspection,
     )
+    alert.inspection = inspection
+    if not permissions.may(request.user, "alert.view", alert):
+        raise Http404(_("No such alert"))
     user = signed_in(request)
     action = request.POST.get("action", "")
     posted = request.POST if request.method == "POST" else None
@@ -134,8 +142,8 @@ def alert_detail(request: HttpRequest, pk: int, alert_id: int) -> HttpResponse:
                 (f for f in (confirm_form, respond_form, note_form) if f.errors), note_form
             ),
             "no_manager": not service_managers(inspection.service_id),
-            "is_lead": inspections.is_lead(inspection, user),
-            "may_respond": services.may_respond(alert, user),
+            "is_lead": permissions.may(user, "alert.handle", inspection),
+            "may_respond": permissions.may(user, "alert.respond", alert),
             "overdue": alert.is_overdue(),
             "section": "inspections",
         },

@@ -18,7 +18,7 @@ from yjinspect.engine import Basis, KeyQuestionCount, Standard
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
-from yjinspect.inspections.services import is_lead
+from yjinspect.inspections.permissions import may
 from yjinspect.versioning import StaleRecord
 
 from .models import Answer, CaseAssessment, SampledCase
@@ -46,11 +46,8 @@ def applicable_standards(inspection: Inspection, sampled: SampledCase) -> list[S
 
 
 def may_assess(user: User, sampled: SampledCase, kind: str) -> bool:
-    if is_lead(sampled.inspection, user):
-        return True
-    if kind == CaseAssessment.Kind.SECOND:
-        return sampled.second_assessor_id == user.pk
-    return sampled.assessor_id == user.pk
+    rule = "case.assess_second" if kind == CaseAssessment.Kind.SECOND else "case.assess_first"
+    return may(user, rule, sampled)
 
 
 def find(sampled: SampledCase, standard_id: str, kind: str) -> CaseAssessment | None:

@@ -23,7 +23,7 @@ from yjinspect.engine.caseload import REQUIRED_COLUMNS, CaseRecord, parse_caselo
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
-from yjinspect.inspections.services import is_lead, require
+from yjinspect.inspections.permissions import require
 from yjinspect.jobs.queue import heartbeat, reap, reaper, step_pause
 
 from .models import Case, CaseloadImport, StagedCase
@@ -99,7 +99,7 @@ def check_upload(
     user: User, inspection: Inspection, name: str, handle: IO[bytes]
 ) -> CaseloadImport:
     """Check an upload and keep it, with every problem found, for the person to confirm."""
-    require(is_lead(inspection, user))
+    require(user, "caseload.import", inspection)
     check_stage(inspection, Operation.IMPORT_CASELOAD)
     header, rows = read_table(name, handle)
     problems: list[dict[str, Any]] = []
@@ -162,7 +162,7 @@ def check_upload(
 
 def confirm_import(user: User, upload: CaseloadImport) -> None:
     """Import a checked upload: all its rows or, if anything fails, none."""
-    require(is_lead(upload.inspection, user))
+    require(user, "caseload.import", upload.inspection)
     check_stage(upload.inspection, Operation.IMPORT_CASELOAD)
     updated = CaseloadImport.objects.filter(
         pk=upload.pk, state=CaseloadImport.State.CHECKED

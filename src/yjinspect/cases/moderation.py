@@ -19,7 +19,7 @@ from yjinspect.engine import Agreement, agreement
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection, TeamMember
-from yjinspect.inspections.services import is_lead, require
+from yjinspect.inspections.permissions import require
 
 from .models import Answer, CaseAssessment, ModerationDecision, Sample, SampledCase
 from .sampling import ASSESSING_ROLES, current_sample
@@ -32,7 +32,7 @@ DEFAULT_SHARE_PERCENT = 10
 def select_cases(user: User, inspection: Inspection, share_percent: int) -> int:
     """Mark a share of allocated cases for second assessment: at least one per assessor,
     chosen reproducibly from the sample's seed, each given to a different assessor."""
-    require(is_lead(inspection, user))
+    require(user, "moderation.decide", inspection)
     check_stage(inspection, Operation.MODERATE)
     if not 1 <= share_percent <= 100:
         raise ValidationError(_("The share must be between 1 and 100 per cent"))
@@ -138,7 +138,7 @@ def resolve(
     note: str,
 ) -> ModerationDecision:
     """Record the agreed answer; it replaces the first assessment's answer."""
-    require(is_lead(inspection, user))
+    require(user, "moderation.decide", inspection)
     check_stage(inspection, Operation.MODERATE)
     if agreed not in Answer.Value.values:
         raise ValidationError(_("Choose the agreed answer"))

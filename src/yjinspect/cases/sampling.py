@@ -19,7 +19,7 @@ from yjinspect.engine.sampling import pick_replacement
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection, TeamMember
-from yjinspect.inspections.services import is_lead, require
+from yjinspect.inspections.permissions import require
 from yjinspect.versioning import StaleRecord, claim
 
 from .models import Case, Sample, SampledCase
@@ -30,7 +30,7 @@ ASSESSING_ROLES = (Role.LEAD_INSPECTOR, Role.INSPECTOR, Role.LOCAL_ASSESSOR, Rol
 @transaction.atomic
 def draw(user: User, inspection: Inspection, seed: int | None = None) -> Sample:
     """Draw the sample from the imported caseload; the seed is recorded."""
-    require(is_lead(inspection, user))
+    require(user, "sample.change", inspection)
     check_stage(inspection, Operation.DRAW_SAMPLE)
     if Sample.objects.filter(inspection=inspection).exists():
         raise ValidationError(_("The sample has already been drawn"))
@@ -89,7 +89,7 @@ def replace(
 ) -> SampledCase:
     """Take a case out of the sample with a reason and put in one from the same stratum."""
     inspection = sampled.inspection
-    require(is_lead(inspection, user))
+    require(user, "sample.change", inspection)
     check_stage(inspection, Operation.REPLACE_CASE)
     reason = reason.strip()
     if not reason:
@@ -159,7 +159,7 @@ def _eligible(inspection: Inspection, population: Any, case: Case) -> bool:
 @transaction.atomic
 def allocate(user: User, inspection: Inspection) -> int:
     """Give each unallocated case to the assessor with the fewest, so counts stay balanced."""
-    require(is_lead(inspection, user))
+    require(user, "sample.change", inspection)
     check_stage(inspection, Operation.ALLOCATE)
     assessors = list(
         TeamMember.objects.filter(inspection=inspection, role__in=ASSESSING_ROLES)

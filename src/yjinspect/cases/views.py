@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from yjinspect.accounts.roles import signed_in
 from yjinspect.context import content_language
 from yjinspect.converters import posted_id
-from yjinspect.inspections import services as inspections
+from yjinspect.inspections import permissions
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.pagecache import cached_inspection_page
 
@@ -39,7 +39,7 @@ def _page(
     context.update(
         inspection=inspection,
         section="inspections",
-        is_lead=inspections.is_lead(inspection, request.user),
+        is_lead=permissions.may(request.user, "inspection.lead", inspection),
     )
     return render(request, template, context)
 
@@ -47,7 +47,7 @@ def _page(
 @login_required
 @require_http_methods(["GET", "POST"])
 def caseload_page(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "caseload.view")
     form = CaseloadUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -74,7 +74,7 @@ def caseload_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def caseload_check(request: HttpRequest, pk: int, upload_id: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "caseload.view")
     upload = caseload.current_state(
         get_object_or_404(CaseloadImport, pk=upload_id, inspection=inspection)
     )
@@ -99,7 +99,7 @@ def caseload_check(request: HttpRequest, pk: int, upload_id: int) -> HttpRespons
 @never_cache
 def caseload_progress(request: HttpRequest, pk: int, upload_id: int) -> JsonResponse:
     """An import's state, for the check page's live region."""
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "caseload.view")
     upload = caseload.current_state(
         get_object_or_404(CaseloadImport, pk=upload_id, inspection=inspection)
     )
@@ -118,7 +118,7 @@ def caseload_progress(request: HttpRequest, pk: int, upload_id: int) -> JsonResp
 @cached_inspection_page
 @require_http_methods(["GET", "POST"])
 def sample_page(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "sample.view")
     sample = Sample.objects.filter(inspection=inspection).first()
     form = DrawSampleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -156,7 +156,7 @@ def sample_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def replace_case(request: HttpRequest, pk: int, sampled_id: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "sample.change")
     sampled = get_object_or_404(SampledCase, pk=sampled_id, inspection=inspection)
     form = ReplaceCaseForm(request.POST or None, initial={"version": sampled.version})
     if request.method == "POST" and form.is_valid():
@@ -182,10 +182,10 @@ def replace_case(request: HttpRequest, pk: int, sampled_id: int) -> HttpResponse
 @login_required
 @cached_inspection_page
 def my_cases(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "cases.view")
     user = signed_in(request)
     mine = sampling.current_sample(inspection)
-    if not inspections.is_lead(inspection, user):
+    if not permissions.may(user, "sample.view", inspection):
         mine = mine.filter(Q(assessor=user) | Q(second_assessor=user))
     mine = mine.annotate(
         submitted=Count(
@@ -204,7 +204,7 @@ def my_cases(request: HttpRequest, pk: int) -> HttpResponse:
 @cached_inspection_page
 @require_http_methods(["GET", "POST"])
 def assess(request: HttpRequest, pk: int, sampled_id: int, standard_id: str) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "cases.view")
     sampled = get_object_or_404(
         SampledCase.objects.select_related("case"),
         pk=sampled_id,
@@ -262,7 +262,7 @@ def assess(request: HttpRequest, pk: int, sampled_id: int, standard_id: str) -> 
 @cached_inspection_page
 @require_http_methods(["GET", "POST"])
 def moderation_page(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "moderation.view")
     form = ModerationShareForm(
         request.POST if "share_percent" in request.POST else None,
         initial={"share_percent": moderation.DEFAULT_SHARE_PERCENT},

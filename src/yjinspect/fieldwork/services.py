@@ -15,7 +15,8 @@ from yjinspect.engine import Basis
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
-from yjinspect.inspections.services import check_date_between, is_assessing, require
+from yjinspect.inspections.permissions import require
+from yjinspect.inspections.services import check_date_between
 
 from .models import NEEDS_CONSENT, Consent, EvidenceItem, Source
 
@@ -26,7 +27,7 @@ CONSENT_DAYS_BEFORE_FIELDWORK = 180
 def record_consent(
     user: User, inspection: Inspection, reference: str, person: str, given_on: date
 ) -> Consent:
-    require(is_assessing(inspection, user))
+    require(user, "consents.record", inspection)
     check_stage(inspection, Operation.RECORD_EVIDENCE)
     # Consent is sought while fieldwork is arranged and given by the end of it.
     check_date_between(
@@ -52,7 +53,7 @@ def record_consent(
 @transaction.atomic
 def withdraw_consent(user: User, inspection: Inspection, consent_id: int) -> int:
     """Mark the consent withdrawn and delete the evidence that used it; returns how many."""
-    require(is_assessing(inspection, user))
+    require(user, "consents.withdraw", inspection)
     check_stage(inspection, Operation.WITHDRAW_CONSENT)
     consent = Consent.objects.filter(
         inspection=inspection, pk=consent_id, withdrawn_at__isnull=True
@@ -85,7 +86,7 @@ def add_evidence(
     summary: str,
     consent: Consent | None,
 ) -> EvidenceItem:
-    require(is_assessing(inspection, user))
+    require(user, "evidence.add", inspection)
     check_stage(inspection, Operation.RECORD_EVIDENCE)
     framework = inspection.framework
     standard = framework.standard(standard_id)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
 from yjinspect.converters import posted_id
-from yjinspect.inspections import services as inspections
+from yjinspect.inspections import permissions
 
 from . import services
 from .forms import ConsentForm
@@ -23,7 +23,7 @@ from .models import Consent
 @login_required
 @require_http_methods(["GET", "POST"])
 def consents_page(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "consents.view")
     form = ConsentForm(request.POST if "reference" in request.POST else None)
     if request.method == "POST":
         user = signed_in(request)
@@ -52,6 +52,6 @@ def consents_page(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "consents": consents,
             "section": "inspections",
-            "can_record": inspections.is_assessing(inspection, request.user),
+            "can_record": permissions.may(request.user, "consents.record", inspection),
         },
     )

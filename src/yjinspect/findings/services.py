@@ -15,7 +15,7 @@ from yjinspect.fieldwork.models import EvidenceItem
 from yjinspect.inspections.lifecycle import Operation, requirement
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
-from yjinspect.inspections.services import is_assessing, is_lead, require
+from yjinspect.inspections.permissions import require
 from yjinspect.versioning import save_versioned
 
 from .models import Body, DomainSummary, Finding, Recommendation
@@ -32,7 +32,7 @@ def add_finding(
     key_questions: list[str],
     evidence: list[EvidenceItem],
 ) -> Finding:
-    require(is_assessing(inspection, user))
+    require(user, "findings.write", inspection)
     check_stage(inspection, Operation.WRITE_FINDINGS)
     framework = inspection.framework
     if not framework.has_standard(standard_id):
@@ -61,7 +61,7 @@ def add_finding(
 
 @transaction.atomic
 def remove_finding(user: User, inspection: Inspection, finding_id: int) -> None:
-    require(is_assessing(inspection, user))
+    require(user, "findings.remove", inspection)
     check_stage(inspection, Operation.WRITE_FINDINGS)
     finding = Finding.objects.filter(inspection=inspection, pk=finding_id).first()
     if finding is None:
@@ -74,7 +74,7 @@ def remove_finding(user: User, inspection: Inspection, finding_id: int) -> None:
 def save_summary(
     user: User, inspection: Inspection, domain_id: str, text: str, version: int | None = None
 ) -> DomainSummary:
-    require(is_assessing(inspection, user))
+    require(user, "findings.write", inspection)
     check_stage(inspection, Operation.WRITE_FINDINGS)
     if domain_id not in {d.id for d in inspection.framework.domains}:
         raise ValidationError(_("Unknown domain %(id)s") % {"id": domain_id})
@@ -101,7 +101,7 @@ def add_recommendation(
     standards: list[str],
 ) -> Recommendation:
     """Recommendations are the lead inspector's; numbered in the order they are made."""
-    require(is_lead(inspection, user))
+    require(user, "recommendations.write", inspection)
     check_stage(inspection, Operation.WRITE_FINDINGS)
     if body == Body.OTHER and not body_name.strip():
         raise ValidationError(_("Name the body the recommendation is addressed to"))
@@ -134,7 +134,7 @@ def add_recommendation(
 @transaction.atomic
 def remove_recommendation(user: User, inspection: Inspection, recommendation_id: int) -> None:
     """Remove one and renumber the rest, so the report's numbering has no gaps."""
-    require(is_lead(inspection, user))
+    require(user, "recommendations.write", inspection)
     check_stage(inspection, Operation.WRITE_FINDINGS)
     target = Recommendation.objects.filter(inspection=inspection, pk=recommendation_id).first()
     if target is None:

@@ -15,7 +15,7 @@ from yjinspect.context import content_language
 from yjinspect.converters import posted_id
 from yjinspect.engine.profile import headline
 from yjinspect.fieldwork.models import EvidenceItem
-from yjinspect.inspections import services as inspections
+from yjinspect.inspections import permissions
 
 from . import services
 from .forms import FindingForm, RecommendationForm, SummaryForm
@@ -25,7 +25,7 @@ from .models import DomainSummary, Finding, Recommendation
 @login_required
 @require_http_methods(["GET", "POST"])
 def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "findings.view")
     if request.method == "POST" and "remove" in request.POST:
         services.remove_finding(signed_in(request), inspection, posted_id(request.POST, "remove"))
         messages.success(request, _("Finding removed"))
@@ -47,7 +47,7 @@ def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
             "summaries": {
                 s.domain_id: s for s in DomainSummary.objects.filter(inspection=inspection)
             },
-            "can_write": inspections.is_assessing(inspection, request.user),
+            "can_write": permissions.may(request.user, "findings.write", inspection),
             "section": "inspections",
         },
     )
@@ -56,7 +56,7 @@ def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_finding(request: HttpRequest, pk: int, standard_id: str) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "findings.write")
     if not inspection.framework.has_standard(standard_id):
         raise Http404(_("No such standard"))
     standard = inspection.framework.standard(standard_id)
@@ -95,7 +95,7 @@ def add_finding(request: HttpRequest, pk: int, standard_id: str) -> HttpResponse
 @login_required
 @require_http_methods(["GET", "POST"])
 def domain_summary(request: HttpRequest, pk: int, domain_id: str) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "findings.write")
     domain = next((d for d in inspection.framework.domains if d.id == domain_id), None)
     if domain is None:
         raise Http404(_("No such domain"))
@@ -135,7 +135,7 @@ def domain_summary(request: HttpRequest, pk: int, domain_id: str) -> HttpRespons
 @login_required
 @require_http_methods(["GET", "POST"])
 def recommendations_page(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "findings.view")
     form = RecommendationForm(
         request.POST if "text" in request.POST else None,
         framework=inspection.framework,
@@ -162,7 +162,7 @@ def recommendations_page(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection": inspection,
             "form": form,
             "recommendations": Recommendation.objects.filter(inspection=inspection),
-            "is_lead": inspections.is_lead(inspection, request.user),
+            "is_lead": permissions.may(request.user, "recommendations.write", inspection),
             "section": "inspections",
         },
     )

@@ -15,6 +15,7 @@ class InspectionsConfig(AppConfig):
 
         from yjinspect.audit.services import inspection_changed
 
+        from . import permissions  # noqa: F401  adds the inspection rules to the register
         from .pagecache import bump
 
         def on_audited(sender: Any, inspection_id: int, **kwargs: Any) -> None:

@@ -92,12 +92,24 @@ TEAM_ROLES = [
 ]
 
 
+class Grant(models.TextChoices):
+    """What a lead may let a partner inspector do beyond assessing their own cases and adding
+    evidence (see yjinspect.inspections.permissions)."""
+
+    CASES = "cases", _("See the whole caseload, the sample and moderation")
+    RATINGS = "ratings", _("See the ratings and record judgement ratings")
+    FINDINGS = "findings", _("Write findings and read the draft report")
+    CONSENTS = "consents", _("Withdraw a consent (which removes the evidence that used it)")
+
+
 class TeamMember(models.Model):
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="team")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="inspection_roles"
     )
     role = models.CharField(_("role on this inspection"), max_length=32, choices=TEAM_ROLES)
+    # For partner inspectors: the Grant values the lead has given them on this inspection.
+    grants = models.JSONField(_("also allowed to"), default=list, blank=True)
     # Optimistic locking (yjinspect.versioning): a save names the version it began from.
     version = models.PositiveIntegerField(default=0)
 

@@ -7,63 +7,21 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from yjinspect.accounts.models import SERVICE_ROLES, Profile, Role
-from yjinspect.accounts.roles import can_create_inspections, role_of
+from yjinspect.accounts.models import SERVICE_ROLES, Role
+from yjinspect.accounts.roles import role_of
 from yjinspect.audit.services import record
 from yjinspect.engine import get_framework
 from yjinspect.services.models import YouthJusticeService
 
 from . import lifecycle
-from .models import Inspection, Status, StatusChange, TeamMember
-
-
-def visible_inspections(user: Any) -> QuerySet[Inspection]:
-    """Inspections this person may see: admins see all, a team member sees those they are on,
-    the service's own people see their service's."""
-    role = role_of(user)
-    inspections = Inspection.objects.select_related("service")
-    if role is Role.INSPECTORATE_ADMIN:
-        return inspections
-    if role in SERVICE_ROLES:
-        service_id = Profile.objects.filter(user=user).values("service_id")
-        return inspections.filter(service_id__in=service_id)
-    if role is None:
-        return inspections.none()
-    # One team row per person per inspection (a unique constraint), so the join adds no
-    # duplicates and needs no DISTINCT.
-    return inspections.filter(team__user=user)
-
-
-def get_visible(user: Any, inspection_id: int) -> Inspection:
-    """The inspection, or 404 (not 403: nobody learns that an inspection they are not on
-    exists)."""
-    inspection = visible_inspections(user).filter(pk=inspection_id).first()
-    if inspection is None:
-        raise Http404(_("No such inspection"))
-    return inspection
-
-
-def team_role(inspection: Inspection, user: Any) -> str | None:
-    member = TeamMember.objects.filter(inspection=inspection, user=user).only("role").first()
-    return member.role if member else None
-
-
-def is_lead(inspection: Inspection, user: Any) -> bool:
-    """Lead inspector on this inspection, or an inspectorate admin."""
-    return role_of(user) is Role.INSPECTORATE_ADMIN or (
-        team_role(inspection, user) == Role.LEAD_INSPECTOR
-    )
-
-
-def is_assessing(inspection: Inspection, user: Any) -> bool:
-    """On this inspection's team (any inspecting role), or an admin."""
-    return role_of(user) is Role.INSPECTORATE_ADMIN or team_role(inspection, user) is not None
+from .models import Grant, Inspection, Status, StatusChange, TeamMember
+from .permissions import require
 
 
 def leads_of(inspection: Inspection) -> list[User]:
@@ -75,11 +33,6 @@ def leads_of(inspection: Inspection) -> list[User]:
     ]
 
 
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do that on this inspection."))
-
-
 @transaction.atomic
 def create_inspection(
     user: User,
@@ -89,7 +42,7 @@ def create_inspection(
     fieldwork_start: date,
     fieldwork_end: date,
 ) -> Inspection:
-    require(can_create_inspections(user))
+    require(user, "inspections.create")
     get_framework(framework_id)  # refuses an unknown framework
     if fieldwork_end < fieldwork_start:
         raise ValidationError(_("Fieldwork must end on or after the day it starts"))
@@ -117,7 +70,7 @@ def create_inspection(
 @transaction.atomic
 def advance_status(user: User, inspection: Inspection, to_status: str) -> None:
     """Move the inspection on to its next stage, if what that needs is done (lifecycle.py)."""
-    require(is_lead(inspection, user))
+    require(user, "inspection.lead", inspection)
     inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
     lifecycle.check_transition(inspection, to_status, lifecycle.Actor.LEAD)
     _move(user, inspection, to_status)
@@ -159,7 +112,7 @@ def check_date_between(value: date, earliest: date, latest: date, message: str) 
 
 
 def assign_team_member(user: User, inspection: Inspection, member: User, role: str) -> TeamMember:
-    require(is_lead(inspection, user))
+    require(user, "team.change", inspection)
     lifecycle.check(inspection, lifecycle.Operation.CHANGE_TEAM)
     if role_of(member) in SERVICE_ROLES:
         raise ValidationError(_("People from the inspected service cannot join the team"))
@@ -184,8 +137,36 @@ def assign_team_member(user: User, inspection: Inspection, member: User, role: s
     return team_member
 
 
+def set_grants(user: User, inspection: Inspection, member_id: int, grants: list[str]) -> None:
+    """What a partner inspector may do beyond their own cases (see permissions.Grant)."""
+    require(user, "team.change", inspection)
+    lifecycle.check(inspection, lifecycle.Operation.CHANGE_TEAM)
+    team_member = TeamMember.objects.filter(inspection=inspection, pk=member_id).first()
+    if team_member is None:
+        raise Http404(_("No such team member"))
+    if team_member.role != Role.PARTNER_INSPECTOR:
+        raise ValidationError(_("Only a partner inspector's permissions are set here"))
+    unknown = set(grants) - set(Grant.values)
+    if unknown:
+        raise ValidationError(
+            _("No such permission: %(names)s") % {"names": ", ".join(sorted(unknown))}
+        )
+    before = list(team_member.grants)
+    team_member.grants = [grant for grant in Grant.values if grant in grants]
+    team_member.save(update_fields=["grants"])
+    record(
+        user,
+        "team.granted",
+        team_member,
+        inspection_id=inspection.pk,
+        member=team_member.user.get_username(),
+        before=before,
+        after=team_member.grants,
+    )
+
+
 def remove_team_member(user: User, inspection: Inspection, member_id: int) -> None:
-    require(is_lead(inspection, user))
+    require(user, "team.change", inspection)
     lifecycle.check(inspection, lifecycle.Operation.CHANGE_TEAM)
     team_member = TeamMember.objects.filter(inspection=inspection, pk=member_id).first()
     if team_member is None:

@@ -11,24 +11,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from yjinspect.accounts.roles import can_create_inspections, signed_in
+from yjinspect.accounts.roles import signed_in
 from yjinspect.converters import posted_id
 
-from . import lifecycle, overview, services
+from . import lifecycle, overview, permissions, services
 from .forms import InspectionForm, TeamMemberForm
-from .models import Status
+from .models import Grant, Status
 from .pagecache import cached_inspection_page
 
 
 @login_required
 def inspection_list(request: HttpRequest) -> HttpResponse:
-    inspections = services.visible_inspections(request.user)
+    inspections = permissions.visible_inspections(request.user)
     return render(
         request,
         "inspections/list.html",
         {
             "inspections": inspections,
-            "can_create": can_create_inspections(request.user),
+            "can_create": permissions.may(request.user, "inspections.create"),
             "section": "inspections",
         },
     )
@@ -37,7 +37,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def inspection_create(request: HttpRequest) -> HttpResponse:
-    services.require(can_create_inspections(request.user))
+    permissions.require(request.user, "inspections.create")
     form = InspectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         inspection = services.create_inspection(signed_in(request), **form.cleaned_data)
@@ -49,8 +49,8 @@ def inspection_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @cached_inspection_page
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = services.get_visible(request.user, pk)
-    is_lead = services.is_lead(inspection, request.user)
+    inspection = permissions.inspection_for(request, pk, "inspection.view")
+    is_lead = permissions.may(request.user, "inspection.lead", inspection)
     transition = lifecycle.next_transition(inspection)
     return render(
         request,
@@ -74,7 +74,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def inspection_advance(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = services.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "inspection.lead")
     try:
         services.advance_status(signed_in(request), inspection, request.POST.get("to_status", ""))
     except ValidationError as error:
@@ -88,11 +88,20 @@ def inspection_advance(request: HttpRequest, pk: int) -> HttpResponse:
 @cached_inspection_page
 @require_http_methods(["GET", "POST"])
 def inspection_team(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = services.get_visible(request.user, pk)
-    is_lead = services.is_lead(inspection, request.user)
+    inspection = permissions.inspection_for(request, pk, "team.view")
     form = TeamMemberForm(request.POST or None, people=services.inspecting_people())
     if request.method == "POST":
-        services.require(is_lead)
+        permissions.require(request.user, "team.change", inspection)
+        if "grants" in request.POST:
+            member_id = posted_id(request.POST, "grants")
+            services.set_grants(
+                signed_in(request),
+                inspection,
+                member_id,
+                request.POST.getlist(f"grants-{member_id}"),
+            )
+            messages.success(request, _("Permissions saved"))
+            return redirect("inspections:team", pk)
         if "remove" in request.POST:
             services.remove_team_member(
                 signed_in(request), inspection, posted_id(request.POST, "remove")
@@ -119,7 +128,7 @@ def inspection_team(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection": inspection,
             "team": inspection.team.select_related("user"),
             "form": form,
-            "is_lead": is_lead,
+            "grants": Grant.choices,
             "section": "inspections",
         },
     )

@@ -14,15 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from yjinspect.accounts.models import Profile, Role
 from yjinspect.audit.services import record
 from yjinspect.exports import csv_text, xlsx_bytes
 from yjinspect.findings.models import Recommendation
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
+from yjinspect.inspections.permissions import may
 from yjinspect.inspections.previous import plan_progress_from
-from yjinspect.inspections.services import check_date_between, is_lead, leads_of
+from yjinspect.inspections.services import check_date_between, leads_of
 from yjinspect.jobs.queue import every
 from yjinspect.notifications.services import notify, service_managers, service_people
 from yjinspect.versioning import claim
@@ -33,18 +33,6 @@ from .models import ImprovementAction
 PLAN_YEARS = 5
 # Owners are reminded this many days before an action falls due.
 REMIND_DAYS_BEFORE = 7
-
-
-def may_edit(inspection: Inspection, user: User) -> bool:
-    """The service's manager and staff write the plan; the lead inspector may correct it."""
-    return (
-        is_lead(inspection, user)
-        or Profile.objects.filter(
-            user=user,
-            service_id=inspection.service_id,
-            role__in=[Role.SERVICE_MANAGER, Role.SERVICE_STAFF],
-        ).exists()
-    )
 
 
 def actions_of(inspection: Inspection) -> QuerySet[ImprovementAction]:
@@ -62,7 +50,7 @@ def add_action(
     owner_user: User | None = None,
 ) -> ImprovementAction:
     inspection = recommendation.inspection
-    if not may_edit(inspection, user):
+    if not may(user, "plan.edit", inspection):
         raise ValidationError(_("Only the service (or the lead inspector) writes the plan"))
     check_stage(inspection, Operation.PLAN)
     if not action.strip() or not owner.strip():
@@ -108,7 +96,7 @@ def update_action(
     evidence: str,
     version: int | None = None,
 ) -> ImprovementAction:
-    if not may_edit(item.inspection, user):
+    if not may(user, "plan.edit", item.inspection):
         raise ValidationError(_("Only the service (or the lead inspector) writes the plan"))
     check_stage(item.inspection, Operation.PLAN)
     if status == ImprovementAction.Status.DONE and not evidence.strip():

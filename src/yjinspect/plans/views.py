@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from yjinspect.accounts.roles import signed_in
 from yjinspect.converters import posted_id
 from yjinspect.findings.models import Recommendation
-from yjinspect.inspections import services as inspections
+from yjinspect.inspections import permissions
 from yjinspect.notifications.services import service_people
 
 from . import services
@@ -26,7 +26,7 @@ from .models import ImprovementAction
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "plan.view")
     user = signed_in(request)
     form = ActionForm(
         request.POST if "action" in request.POST else None,
@@ -55,7 +55,7 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
             "recommendations": Recommendation.objects.filter(inspection=inspection),
             "actions": actions,
             "progress": services.progress(inspection, today),
-            "can_edit": services.may_edit(inspection, user),
+            "can_edit": permissions.may(user, "plan.edit", inspection),
             "section": "inspections",
         },
     )
@@ -64,7 +64,7 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def action_page(request: HttpRequest, pk: int, action_id: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "plan.view")
     item = get_object_or_404(ImprovementAction, inspection=inspection, pk=action_id)
     form = ProgressForm(
         request.POST or None,
@@ -93,7 +93,7 @@ def action_page(request: HttpRequest, pk: int, action_id: int) -> HttpResponse:
 @login_required
 @never_cache  # an export holds the service's plan: no copy kept on the way
 def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "plan.view")
     if kind == "xlsx":
         response = HttpResponse(
             services.export_xlsx(inspection),

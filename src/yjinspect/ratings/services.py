@@ -26,7 +26,7 @@ from yjinspect.engine import (
 from yjinspect.inspections.lifecycle import Operation, requirement
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
-from yjinspect.inspections.services import is_assessing, is_lead, require
+from yjinspect.inspections.permissions import require
 from yjinspect.versioning import save_versioned
 
 from .models import JudgementRating, RatingOverride, SignOff
@@ -188,7 +188,7 @@ def record_judgement(
     version: int | None = None,
 ) -> JudgementRating:
     """The team's rating of a judgement standard, with its reasons."""
-    require(is_assessing(inspection, user))
+    require(user, "judgement.record", inspection)
     check_stage(inspection, Operation.RATE)
     reasons = _checked(inspection, standard_id, rating, Basis.JUDGEMENT, reasons)
     judgement, _created = save_versioned(
@@ -218,7 +218,7 @@ def set_override(
     version: int | None = None,
 ) -> RatingOverride:
     """The lead inspector's rating in place of a computed one; the reason is mandatory."""
-    require(is_lead(inspection, user))
+    require(user, "ratings.rate", inspection)
     check_stage(inspection, Operation.RATE)
     reason = _checked(inspection, standard_id, rating, Basis.CASE, reason)
     override, _created = save_versioned(
@@ -241,7 +241,7 @@ def set_override(
 
 @transaction.atomic
 def remove_override(user: User, inspection: Inspection, standard_id: str) -> None:
-    require(is_lead(inspection, user))
+    require(user, "ratings.rate", inspection)
     check_stage(inspection, Operation.RATE)
     override = RatingOverride.objects.filter(inspection=inspection, standard_id=standard_id).first()
     if override is not None:
@@ -259,7 +259,7 @@ def remove_override(user: User, inspection: Inspection, standard_id: str) -> Non
 def sign_off(user: User, inspection: Inspection) -> SignOff:
     """Freeze what is signed: every standard's rating, basis, key-question counts, overrides
     and reasons, the score and overall (in both languages), the framework and its file hash."""
-    require(is_lead(inspection, user))
+    require(user, "ratings.rate", inspection)
     check_stage(inspection, Operation.SIGN_OFF)
     given, plain = _signed_inputs(inspection)
     fingerprint = _fingerprint(plain)

@@ -16,7 +16,7 @@ from yjinspect.engine import Basis
 from yjinspect.fieldwork import services as fieldwork
 from yjinspect.fieldwork.forms import EvidenceForm
 from yjinspect.fieldwork.models import Consent, EvidenceItem
-from yjinspect.inspections import services as inspections
+from yjinspect.inspections import permissions
 from yjinspect.inspections.pagecache import cached_inspection_page
 from yjinspect.inspections.previous import previous_inspection
 
@@ -29,7 +29,7 @@ from .models import JudgementRating
 @cached_inspection_page
 @require_http_methods(["GET", "POST"])
 def ratings_page(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "ratings.view")
     language = content_language()
     framework = inspection.framework
     form = OverrideForm(request.POST or None, framework=framework, language=language)
@@ -63,7 +63,7 @@ def ratings_page(request: HttpRequest, pk: int) -> HttpResponse:
             "ratings": live.json if live else services.shown_ratings(inspection, language),
             "previous": previous,
             "form": form,
-            "is_lead": inspections.is_lead(inspection, request.user),
+            "is_lead": permissions.may(request.user, "ratings.rate", inspection),
             "section": "inspections",
         },
     )
@@ -74,7 +74,7 @@ def ratings_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def judgement_page(request: HttpRequest, pk: int, standard_id: str) -> HttpResponse:
     """A judgement standard: its key questions, the evidence against each, the team's rating."""
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "judgement.view")
     framework = inspection.framework
     if not framework.has_standard(standard_id) or (
         framework.standard(standard_id).basis is not Basis.JUDGEMENT
@@ -130,7 +130,7 @@ def judgement_page(request: HttpRequest, pk: int, standard_id: str) -> HttpRespo
             "error_form": evidence_form if evidence_form.errors else form,
             "evidence": evidence.select_related("consent", "recorded_by"),
             "existing": existing,
-            "can_record": inspections.is_assessing(inspection, request.user),
+            "can_record": permissions.may(request.user, "judgement.record", inspection),
             "section": "inspections",
         },
     )

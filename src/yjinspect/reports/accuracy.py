@@ -9,13 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yjinspect.accounts.models import Profile, Role
 from yjinspect.audit.services import record
 from yjinspect.findings.models import DomainSummary, Finding, Recommendation
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
-from yjinspect.inspections.services import is_lead, require
+from yjinspect.inspections.permissions import may, require
 
 from .models import AccuracyComment
 
@@ -41,17 +40,9 @@ def report_paragraphs(inspection: Inspection, language: str) -> list[tuple[str, 
     return paragraphs
 
 
-def is_service_person(inspection: Inspection, user: User) -> bool:
-    return Profile.objects.filter(
-        user=user,
-        service_id=inspection.service_id,
-        role__in=[Role.SERVICE_MANAGER, Role.SERVICE_STAFF],
-    ).exists()
-
-
 @transaction.atomic
 def comment(user: User, inspection: Inspection, paragraph: str, comment: str) -> AccuracyComment:
-    if not is_service_person(inspection, user):
+    if not may(user, "accuracy.comment", inspection):
         raise ValidationError(_("Factual-accuracy comments come from the inspected service"))
     check_stage(inspection, Operation.CHECK_ACCURACY)
     if paragraph not in dict(report_paragraphs(inspection, "en")):
@@ -67,7 +58,7 @@ def comment(user: User, inspection: Inspection, paragraph: str, comment: str) ->
 
 @transaction.atomic
 def decide(user: User, made: AccuracyComment, decision: str, reason: str) -> AccuracyComment:
-    require(is_lead(made.inspection, user))
+    require(user, "accuracy.decide", made.inspection)
     check_stage(made.inspection, Operation.CHECK_ACCURACY)
     if decision not in (AccuracyComment.Decision.ACCEPTED, AccuracyComment.Decision.REJECTED):
         raise ValidationError(_("Choose accept or reject"))

@@ -25,7 +25,8 @@ from yjinspect.findings.services import profile_of
 from yjinspect.inspections import lifecycle
 from yjinspect.inspections.lifecycle import Operation, StageError, requirement
 from yjinspect.inspections.models import Inspection
-from yjinspect.inspections.services import is_lead, mark_published, require
+from yjinspect.inspections.permissions import require
+from yjinspect.inspections.services import mark_published
 from yjinspect.jobs.queue import heartbeat, reap, reaper, step_pause
 from yjinspect.ratings.models import SignOff
 from yjinspect.ratings.services import current_sign_off, shown_ratings
@@ -119,7 +120,7 @@ def is_correction(inspection: Inspection) -> bool:
 def _check_publishable(user: User, inspection: Inspection, reason: str) -> None:
     """First publication: at the factual-accuracy stage, with everything the move to
     published needs. Later: a correction, with its reason, of a published inspection."""
-    require(is_lead(inspection, user))
+    require(user, "report.publish", inspection)
     if is_correction(inspection):
         lifecycle.check(inspection, Operation.CORRECT)
         if not reason.strip():

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from yjinspect.accounts.roles import signed_in
 from yjinspect.context import content_language
 from yjinspect.converters import posted_id
-from yjinspect.inspections import services as inspections
+from yjinspect.inspections import permissions
 
 from . import accuracy, services
 from .forms import AccuracyCommentForm
@@ -31,7 +31,7 @@ def _language(request: HttpRequest) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_page(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "report.view")
     if request.method == "POST":
         try:
             services.start_publishing(
@@ -48,7 +48,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection": inspection,
             "section": "inspections",
             "published": PublishedReport.objects.filter(inspection=inspection).defer("html", "pdf"),
-            "is_lead": inspections.is_lead(inspection, request.user),
+            "is_lead": permissions.may(request.user, "report.publish", inspection),
             "correction": services.is_correction(inspection),
             "job": job,
         },
@@ -59,7 +59,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 def publishing_progress(request: HttpRequest, pk: int) -> JsonResponse:
     """The latest publishing's progress, for the report page's live region."""
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "report.view")
     job = services.latest_job(inspection)
     if job is None:
         raise Http404(_("Nothing is being published"))
@@ -77,14 +77,14 @@ def publishing_progress(request: HttpRequest, pk: int) -> JsonResponse:
 @login_required
 @never_cache  # a draft is not public: no copy kept by the browser or anything between
 def draft_html(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "report.view_draft")
     return HttpResponse(services.render_html(inspection, _language(request)))
 
 
 @login_required
 @never_cache
 def draft_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "report.view_draft")
     language = _language(request)
     pdf = services.render_pdf(services.render_html(inspection, language))
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -94,7 +94,7 @@ def draft_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def published_pdf(request: HttpRequest, pk: int, report_id: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "report.view_published")
     report = get_object_or_404(PublishedReport, pk=report_id, inspection=inspection)
     response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
     response["Content-Disposition"] = (
@@ -106,7 +106,7 @@ def published_pdf(request: HttpRequest, pk: int, report_id: int) -> HttpResponse
 @login_required
 @require_http_methods(["GET", "POST"])
 def accuracy_page(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = inspections.get_visible(request.user, pk)
+    inspection = permissions.inspection_for(request, pk, "accuracy.view")
     user = signed_in(request)
     paragraphs = accuracy.report_paragraphs(inspection, content_language())
     deciding = request.method == "POST" and "decide" in request.POST
@@ -143,8 +143,8 @@ def accuracy_page(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "labels": dict(paragraphs),
             "comments": AccuracyComment.objects.filter(inspection=inspection).select_related("by"),
-            "is_lead": inspections.is_lead(inspection, user),
-            "can_comment": accuracy.is_service_person(inspection, user),
+            "is_lead": permissions.may(user, "accuracy.decide", inspection),
+            "can_comment": permissions.may(user, "accuracy.comment", inspection),
             "section": "inspections",
         },
     )

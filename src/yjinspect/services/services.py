@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
-
-from yjinspect.accounts.roles import is_admin
+from yjinspect.accounts.permissions import require
 from yjinspect.audit.services import record
 
 from .forms import BoardMemberForm, ServiceForm
@@ -15,8 +12,7 @@ from .models import BoardMember, YouthJusticeService
 
 
 def save_service(user: Any, form: ServiceForm) -> YouthJusticeService:
-    if not is_admin(user):
-        raise PermissionDenied(_("Only an inspectorate admin can change services."))
+    require(user, "services.change")
     created = form.instance.pk is None
     service: YouthJusticeService = form.save()
     record(
@@ -29,8 +25,7 @@ def save_service(user: Any, form: ServiceForm) -> YouthJusticeService:
 
 
 def add_board_member(user: Any, service: YouthJusticeService, form: BoardMemberForm) -> BoardMember:
-    if not is_admin(user):
-        raise PermissionDenied(_("Only an inspectorate admin can change services."))
+    require(user, "services.change")
     member: BoardMember = form.save(commit=False)
     member.service = service
     member.save()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from yjinspect.accounts.roles import is_admin, is_inspecting, signed_in
+from yjinspect.accounts.permissions import may, require
+from yjinspect.accounts.roles import signed_in
 
 from . import services
 from .forms import BoardMemberForm, ServiceForm
@@ -18,17 +19,14 @@ from .models import YouthJusticeService
 
 @login_required
 def service_list(request: HttpRequest) -> HttpResponse:
-    visible = (
-        YouthJusticeService.objects.all()
-        if is_inspecting(request.user)
-        else (YouthJusticeService.objects.filter(staff__user=signed_in(request)))
-    )
+    require(request.user, "services.view")
+    visible = [s for s in YouthJusticeService.objects.all() if may(request.user, "service.view", s)]
     return render(
         request,
         "services/list.html",
         {
             "services": visible,
-            "is_admin": is_admin(request.user),
+            "is_admin": may(request.user, "services.change"),
             "section": "services",
         },
     )
@@ -37,14 +35,13 @@ def service_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def service_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    require(request.user, "services.change")
     service = get_object_or_404(YouthJusticeService, pk=pk) if pk else None
     form = ServiceForm(request.POST or None, instance=service)
     if request.method == "POST" and form.is_valid():
         saved = services.save_service(signed_in(request), form)
         messages.success(request, _("Service saved"))
         return redirect("services:detail", saved.pk)
-    if not is_admin(request.user):
-        return render(request, "403.html", status=403)
     return render(
         request,
         "services/edit.html",
@@ -60,11 +57,8 @@ def service_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
     service = get_object_or_404(YouthJusticeService, pk=pk)
-    if (
-        not is_inspecting(request.user)
-        and not service.staff.filter(user=signed_in(request)).exists()
-    ):
-        return render(request, "404.html", status=404)
+    if not may(request.user, "service.view", service):
+        raise Http404(_("No such service"))
     form = BoardMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.add_board_member(signed_in(request), service, form)
@@ -77,7 +71,7 @@ def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "service": service,
             "board": service.board_members.all(),
             "form": form,
-            "is_admin": is_admin(request.user),
+            "is_admin": may(request.user, "services.change"),
             "section": "services",
         },
     )

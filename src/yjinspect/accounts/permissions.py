@@ -1,0 +1,87 @@
+"""The one register of permission rules, and the questions everyone asks of it.
+
+Rules are django-rules predicates. The rules that need only the person's role (services,
+creating inspections) are here; the rules about an inspection and its records (by team, grant,
+service and stage) are in ``yjinspect.inspections.permissions``, which adds them to this register
+when Django loads the inspections app. Every page, export, report, e-mailed link and API call
+asks ``may``/``require`` here, so there is one answer to "who may do this".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+from rules.predicates import Predicate
+from rules.rulesets import RuleSet
+
+from .models import SERVICE_ROLES, Role
+from .roles import role_of
+
+AnyUser = User | AnonymousUser
+RULES = RuleSet()
+
+
+def predicate(fn: Callable[..., bool], name: str | None = None) -> Predicate:
+    """A rules predicate (combine them with ``|``, ``&`` and ``~``)."""
+    return Predicate(fn, name=name)
+
+
+def add_rules(named: dict[str, Any]) -> None:
+    for name, predicate in named.items():
+        if name in RULES:
+            raise KeyError(f"Permission rule {name!r} is defined twice")
+        RULES.add_rule(name, predicate)  # type: ignore[no-untyped-call]
+
+
+def may(user: AnyUser, name: str, record: Any = None) -> bool:
+    """Whether the person may do ``name`` with the record. An unknown rule is a programming
+    error, never a silent refusal."""
+    if name not in RULES:
+        raise KeyError(f"No permission rule {name!r}")
+    return bool(RULES.test_rule(name, user, record))  # type: ignore[no-untyped-call]
+
+
+def require(user: AnyUser, name: str, record: Any = None) -> None:
+    if not may(user, name, record):
+        raise PermissionDenied(_("You do not have permission to do that."))
+
+
+@predicate
+def is_admin(user: AnyUser) -> bool:
+    return role_of(user) is Role.INSPECTORATE_ADMIN
+
+
+@predicate
+def is_lead_inspector_by_role(user: AnyUser) -> bool:
+    return role_of(user) is Role.LEAD_INSPECTOR
+
+
+@predicate
+def is_inspecting(user: AnyUser) -> bool:
+    return role_of(user) not in (None, *SERVICE_ROLES)
+
+
+@predicate
+def is_service_person(user: AnyUser) -> bool:
+    return role_of(user) in SERVICE_ROLES
+
+
+@predicate
+def works_for(user: AnyUser, service: Any) -> bool:
+    """One of this service's managers or staff."""
+    profile = getattr(user, "profile", None)
+    return bool(is_service_person(user) and profile and profile.service_id == service.pk)
+
+
+add_rules(
+    {
+        "inspections.create": is_admin | is_lead_inspector_by_role,
+        "services.view": is_inspecting | is_service_person,
+        "service.view": is_inspecting | works_for,
+        "services.change": is_admin,
+    }
+)
