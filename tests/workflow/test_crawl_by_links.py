@@ -1,5 +1,6 @@
 """Every role, starting at the home page and signing in through the form it links to, follows
-every link it is shown: no page answers 5xx, none prints escaped markup as text, and every page
+every link it is shown: no page answers 5xx, no link leads to a refusal (403) or to nothing
+(404), none prints escaped markup as text, and every page
 of the product is reached by some role by links alone (none needs its URL typed)."""
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def crawl_as(client, username: str) -> tuple[Counter[str], list[str]]:
     seen, reached = {start}, Counter[str]({"login": 1})
     queued = Counter[str]()  # page kinds put on the queue
     queue = [start]
+    referrer = {start: "/sign-in/"}
     while queue:
         path = queue.pop(0)
         answer = client.get(path)
@@ -75,8 +77,14 @@ def crawl_as(client, username: str) -> tuple[Counter[str], list[str]]:
         if answer.status_code >= 500:
             problems.append(f"{username}: {path} answered {answer.status_code}")
             continue
+        if answer.status_code in (403, 404):
+            # A page offers only what this person may open: a link to a refusal is a dead end.
+            problems.append(
+                f"{username}: {referrer[path]} links to {path}, which answers {answer.status_code}"
+            )
+            continue
         if answer.status_code != 200:
-            continue  # a link to a page this person may not open is checked by the matrix
+            continue
         reached[kind] += 1
         if not answer["Content-Type"].startswith("text/html"):
             continue
@@ -98,6 +106,7 @@ def crawl_as(client, username: str) -> tuple[Counter[str], list[str]]:
                 continue
             queued[target] += 1
             seen.add(href)
+            referrer[href] = path
             queue.append(href)
     return reached, problems
 

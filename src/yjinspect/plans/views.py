@@ -64,7 +64,7 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def action_page(request: HttpRequest, pk: int, action_id: int) -> HttpResponse:
-    inspection = permissions.inspection_for(request, pk, "plan.view")
+    inspection = permissions.inspection_for(request, pk, "plan.edit")
     item = get_object_or_404(ImprovementAction, inspection=inspection, pk=action_id)
     form = ProgressForm(
         request.POST or None,
