@@ -42,3 +42,12 @@ if [ ! -f "$stamp" ] && ! { [ -z "$extras" ] && [ -f ".venv/.installed-$hash-dev
     rm -f .venv/.installed-* && touch "$stamp"
 fi
 export PATH="$ROOT/.venv/bin:$PATH"
+# Outside debug the product refuses to start without YJ_SECRET_KEY. For the demonstration and
+# the tests keep one in the data folder: made once, readable only by its owner.
+if [ -z "${YJ_SECRET_KEY:-}" ]; then
+    keyfile="${YJ_DATA_DIR:-var}/secret_key"
+    mkdir -p "$(dirname "$keyfile")"
+    [ -s "$keyfile" ] || (umask 077 && .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(50))' >"$keyfile")
+    YJ_SECRET_KEY="$(cat "$keyfile")"
+    export YJ_SECRET_KEY
+fi

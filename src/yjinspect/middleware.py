@@ -8,9 +8,13 @@ with the message, otherwise the page says what was wrong with status 400.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import DataError
 from django.db.models import ProtectedError, RestrictedError
@@ -33,6 +37,27 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent without a valid token (it sat open too long, or the person signed in again
     elsewhere): our own page, in the person's language, instead of Django's developer page."""
     return render(request, "csrf_failure.html", status=403)
+
+
+class SessionLimits:
+    """A session ends after YJ_IDLE_SECONDS without a request (the session's expiry is renewed
+    with use, at most once a minute so a page view does not always write the session) and, in
+    any case, YJ_SESSION_SECONDS after signing in."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            session, now = request.session, time.time()
+            started = session.setdefault("yj_signed_in_at", now)
+            if now - started > settings.YJ_SESSION_SECONDS:
+                logout(request)
+                messages.info(request, _("For your security you were signed out. Sign in again."))
+                return redirect_to_login(request.get_full_path())
+            if now - session.get("yj_touched", 0) > 60:
+                session["yj_touched"] = now  # saving the session renews its expiry
+        return self.get_response(request)
 
 
 def _values(query: QueryDict) -> list[str]:

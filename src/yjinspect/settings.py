@@ -2,8 +2,14 @@
 
 YJ_DATA_DIR       where the SQLite database and the generated secret key live (default ./var)
 DATABASE_URL      e.g. postgres://user@127.0.0.1:5432/yjinspect (default: SQLite in YJ_DATA_DIR)
-YJ_SECRET_KEY     the secret key (default: generated once and kept in YJ_DATA_DIR/secret_key)
+YJ_SECRET_KEY     the secret key: required unless YJ_DEBUG is true (scripts/run keeps one for the
+                  demonstration in YJ_DATA_DIR/secret_key)
 YJ_DEBUG          true/false (default false)
+YJ_HTTPS          true behind HTTPS: HSTS, secure cookies, redirect to https (default false)
+YJ_PROXY_SSL_HEADER  e.g. X-Forwarded-Proto, when a proxy ends TLS (default: none)
+YJ_IDLE_MINUTES   a session ends after this long without a request (default 30)
+YJ_SESSION_HOURS  and in any case this long after signing in (default 12)
+YJ_MAX_UPLOAD_MB  the largest file a form accepts (default 20)
 YJ_ALLOWED_HOSTS  comma-separated host names (default 127.0.0.1,localhost)
 YJ_TASKS_EAGER    true runs background jobs inline (tests, the demonstration data)
 YJ_JOB_LEASE_SECONDS  a running job not heard from for this long is abandoned (default 60)
@@ -20,6 +26,7 @@ from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 # Lets typed generics such as forms.ModelForm[Service] work at run time.
@@ -44,22 +51,23 @@ def env_list(name: str, default: str) -> list[str]:
 DATA_DIR = Path(os.environ.get("YJ_DATA_DIR", Path.cwd() / "var")).resolve()
 
 
+DEBUG = env_bool("YJ_DEBUG", "false")
+
+
 def _secret_key() -> str:
     if key := os.environ.get("YJ_SECRET_KEY"):
         return key
-    # Generated once per installation so sessions survive restarts without a configured key.
-    path = DATA_DIR / "secret_key"
-    if path.exists():
-        return path.read_text().strip()
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(50)
-    path.write_text(key)
-    path.chmod(0o600)
-    return key
+    if not DEBUG:
+        # A key generated per server would sign sessions and reset links differently on each
+        # one, and silently: a deployment must say which key it uses.
+        raise ImproperlyConfigured(
+            "Set YJ_SECRET_KEY (for example: python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))'), or YJ_DEBUG=true for development."
+        )
+    return "debug-only-" + secrets.token_urlsafe(30)
 
 
 SECRET_KEY = _secret_key()
-DEBUG = env_bool("YJ_DEBUG", "false")
 YJ_TASKS_EAGER = env_bool("YJ_TASKS_EAGER", "false")
 YJ_JOB_LEASE_SECONDS = float(os.environ.get("YJ_JOB_LEASE_SECONDS", "60"))
 YJ_JOB_STEP_DELAY = float(os.environ.get("YJ_JOB_STEP_DELAY", "0"))
@@ -86,6 +94,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "yjinspect.audit",
@@ -106,6 +115,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -113,6 +123,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "yjinspect.middleware.SessionLimits",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "yjinspect.middleware.RefusalMiddleware",
 ]
@@ -189,11 +200,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# The largest upload a form accepts (a caseload of a large service is a few megabytes); a
+# larger request body is refused before it is read into memory.
+YJ_MAX_UPLOAD_BYTES = int(float(os.environ.get("YJ_MAX_UPLOAD_MB", "20")) * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = YJ_MAX_UPLOAD_BYTES + 1024 * 1024  # the file and the form
+FILE_UPLOAD_MAX_MEMORY_SIZE = YJ_MAX_UPLOAD_BYTES
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 AUTHENTICATION_BACKENDS = ["yjinspect.accounts.backends.UserWithProfileBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "inspections:list"
@@ -222,11 +241,59 @@ STORAGES = {
 # every page, and nothing lost if the cache is cleared.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
+# Idle timeout: the session's expiry moves on with use (yjinspect.middleware.SessionLimits
+# renews it at most once a minute), and an absolute lifetime from signing in.
+YJ_IDLE_SECONDS = int(float(os.environ.get("YJ_IDLE_MINUTES", "30")) * 60)
+YJ_SESSION_SECONDS = int(float(os.environ.get("YJ_SESSION_HOURS", "12")) * 3600)
+SESSION_COOKIE_AGE = YJ_IDLE_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "yjinspect.middleware.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+if env_bool("YJ_HTTPS", "false"):
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer's check speaks plain HTTP
+if header := os.environ.get("YJ_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + header.upper().replace("-", "_"), "https")
+
+
+def _page_template_script_hashes() -> list[str]:
+    """GOV.UK Frontend's page template has one inline script (it marks the body as able to run
+    the components' JavaScript). Allowed by its hash, not by 'unsafe-inline': nothing else
+    inline can run, and a cached page needs no fresh nonce."""
+    from importlib.util import find_spec
+
+    from yjinspect.content_policy import inline_sources
+
+    spec = find_spec("govuk_frontend_jinja")
+    assert spec is not None and spec.origin is not None, "govuk-frontend-jinja is a dependency"
+    template = Path(spec.origin).parent / "templates" / "template.html"
+    return inline_sources(template.read_text(), "script")
+
+
+# Content-Security-Policy (django-csp): only our own scripts, styles, images and fonts; no
+# inline script or style anywhere, no framing, forms post only to us.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *_page_template_script_hashes()],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,

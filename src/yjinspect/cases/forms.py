@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.engine import Standard
@@ -23,6 +24,16 @@ class CaseloadUploadForm(forms.Form):
         ),
         error_messages={"required": _("Choose the caseload file to upload")},
     )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        limit = settings.YJ_MAX_UPLOAD_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is %(size)s MB: the largest accepted is %(limit)s MB")
+                % {"size": round(upload.size / 2**20, 1), "limit": round(limit / 2**20, 1)}
+            )
+        return upload
 
 
 class DrawSampleForm(forms.Form):

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
+from yjinspect.content_policy import inline_sources
 from yjinspect.context import content_language
 from yjinspect.converters import posted_id
 from yjinspect.inspections import permissions
@@ -78,7 +79,12 @@ def publishing_progress(request: HttpRequest, pk: int) -> JsonResponse:
 @never_cache  # a draft is not public: no copy kept by the browser or anything between
 def draft_html(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = permissions.inspection_for(request, pk, "report.view_draft")
-    return HttpResponse(services.render_html(inspection, _language(request)))
+    html = services.render_html(inspection, _language(request))
+    response = HttpResponse(html)
+    # The report is one self-contained document (its styles travel with it into the PDF and
+    # the archive): its own <style> is allowed by hash, and nothing else inline.
+    response._csp_update = {"style-src": inline_sources(html, "style")}  # type: ignore[attr-defined]
+    return response
 
 
 @login_required
