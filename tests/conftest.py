@@ -33,6 +33,9 @@ def _fast_test_settings(settings):
             "QUEUES": ["default"],
         }
     }
+    # Two-factor sign-in has its own tests (test_accounts, the crawl and the browser
+    # journeys turn it on); elsewhere force_login stands for a full sign-in.
+    settings.YJ_TWO_FACTOR = False
     # Real password hashing costs ~0.3 s a user; tests are about behaviour, not the hash.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -186,3 +189,21 @@ def sampled(inspection, alice, caseload_file):
     inspections.advance_status(alice, inspection, "fieldwork")
     inspection.refresh_from_db()
     return inspection
+
+
+def totp_code(user) -> str:
+    """The code the person's authenticator app shows, as the app computes it (RFC 6238). A
+    code already used is refused, so after a sign-in in this same 30 seconds it is the next
+    window's code (accepted: one step of clock drift is allowed)."""
+    import time
+
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    while totp.t() + device.tolerance <= device.last_t:
+        time.sleep(1)  # both windows used: wait for the next
+    if totp.t() <= device.last_t:
+        totp.time = time.time() + device.step
+    return f"{totp.token():0{device.digits}d}"

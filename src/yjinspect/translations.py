@@ -35,15 +35,15 @@ def extract() -> object:
     method_map = [
         ("**/locale/**", "ignore"),
         ("templates/**.html", "jinja2.ext:babel_extract"),
+        ("templates/**.txt", "jinja2.ext:babel_extract"),  # e-mails
         ("**.py", "python"),
     ]
-    options = {
-        "templates/**.html": {
-            "extensions": "jinja2.ext.i18n,jinja2.ext.do",
-            "newstyle_gettext": "true",
-            "silent": "false",  # a template that fails to parse must fail the check
-        }
+    jinja_options = {
+        "extensions": "jinja2.ext.i18n,jinja2.ext.do",
+        "newstyle_gettext": "true",
+        "silent": "false",  # a template that fails to parse must fail the check
     }
+    options = {"templates/**.html": jinja_options, "templates/**.txt": jinja_options}
     for filename, lineno, message, comments, context in extract_from_dir(
         PACKAGE_DIR, method_map, options_map=options, keywords=KEYWORDS
     ):

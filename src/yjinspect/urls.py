@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
+from yjinspect.accounts import sign_in_views
 from yjinspect.accounts import views as accounts_views
 from yjinspect.accounts.forms import SignInForm
 from yjinspect.converters import ExportKindConverter, IdConverter
@@ -23,6 +24,29 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-in/code/", sign_in_views.second_factor, name="second_factor"),
+    path("account/", sign_in_views.account, name="account"),
+    path("account/two-factor/", sign_in_views.two_factor_setup, name="two_factor_setup"),
+    path("account/recovery-codes/", sign_in_views.recovery_codes, name="recovery_codes"),
+    path("account/password/", sign_in_views.PasswordChange.as_view(), name="password_change"),
+    path("password-reset/", sign_in_views.PasswordReset.as_view(), name="password_reset"),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        sign_in_views.PasswordResetConfirm.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
     path("inspections/", include("yjinspect.inspections.urls")),
     path("inspections/", include("yjinspect.cases.urls")),
     path("inspections/", include("yjinspect.ratings.urls")),

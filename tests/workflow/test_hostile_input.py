@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from itertools import product
 
 import pytest
+from django.contrib.auth.models import User
 from django.urls import get_resolver
 
 from yjinspect.catalogue.demo import DEMO_USERS, load_demo
@@ -72,7 +73,7 @@ def test_no_hostile_id_or_value_makes_a_server_error(client):
     }
     routes = patterns()
     # Every form field name the product shows anywhere, as the lead sees the pages.
-    client.login(username="lead", password=PASSWORD)
+    client.force_login(User.objects.get(username="lead"))
     fields: set[str] = {"remove", "withdraw", "decide", "sampled", "case", "recommendation"}
     for _name, route in routes:
         response = client.get(concrete(route, valid))
@@ -87,7 +88,7 @@ def test_no_hostile_id_or_value_makes_a_server_error(client):
     for username in [None, *DEMO_USERS]:
         client.logout()
         if username:
-            client.login(username=username, password=PASSWORD)
+            client.force_login(User.objects.get(username=username))
         for (name, route), value in product(routes, HOSTILE):
             if name in ("logout", "set_language"):
                 continue  # signing out or switching language mid-walk proves nothing

@@ -1,5 +1,6 @@
 """Sign-in form with GOV.UK-style messages."""
 
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -14,3 +15,21 @@ class SignInForm(AuthenticationForm):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["username"].error_messages["required"] = _("Enter your user name")
         self.fields["password"].error_messages["required"] = _("Enter your password")
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_("The 6-digit code your authenticator app shows now, or a recovery code"),
+        error_messages={"required": _("Enter the code")},
+    )
+
+
+class SetupCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the app"),
+        max_length=12,
+        help_text=_("The 6-digit code the app shows now, for example 123456"),
+        error_messages={"required": _("Enter the 6-digit code from the app")},
+    )

@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from yjinspect.accounts import two_factor
 from yjinspect.accounts.models import PartnerInspectorate, Profile, Role
 from yjinspect.alerts import services as alerts
 from yjinspect.cases import assessment, caseload, moderation, sampling
@@ -46,8 +47,9 @@ DEMO_FIELDWORK = date(2024, 5, 13)
 
 
 @transaction.atomic
-def load_demo(password: str) -> list[str]:
-    """Create or refresh the demonstration data; return the sign-in names."""
+def load_demo(password: str, totp_secret: str | None = None) -> list[str]:
+    """Create or refresh the demonstration data; return the sign-in names. Every account's
+    authenticator (two-factor sign-in) uses ``totp_secret`` (base32) when given."""
     welsh, _ = YouthJusticeService.objects.update_or_create(
         name=WELSH_SERVICE,
         defaults={"nation": Nation.WALES, "local_authorities": "Cwm Afon, Bryn Uchaf"},
@@ -84,6 +86,8 @@ def load_demo(password: str) -> list[str]:
                 "service": welsh if role in (Role.SERVICE_MANAGER, Role.SERVICE_STAFF) else None,
             },
         )
+        if totp_secret:
+            two_factor.give_demo_device(user, totp_secret)
         users[name] = user
 
     inspection = Inspection.objects.filter(service=welsh, framework_id="hmip-yjs-2021").first()

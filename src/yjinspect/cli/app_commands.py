@@ -44,6 +44,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--interval", type=float, default=1.0, help="seconds between looks at the queue"
     )
     worker.set_defaults(handler=worker_command)
+    totp = commands.add_parser(
+        "totp",
+        help="print the current two-factor code for a base32 key, as an authenticator app would",
+    )
+    totp.add_argument("secret", help="the base32 key, e.g. the one 'yjinspect demo' prints")
+    totp.set_defaults(handler=totp_command)
     messages = commands.add_parser(
         "messages", help="update the Welsh translation catalogue (development; needs Babel)"
     )
@@ -78,11 +84,37 @@ def demo_command(args: argparse.Namespace) -> int:
     from yjinspect.catalogue.demo import load_demo
 
     call_command("migrate", interactive=False, verbosity=0)
+    from django.core.exceptions import ValidationError
+
+    from yjinspect.accounts.two_factor import key_from_secret, new_secret
+
     password = os.environ.get("YJ_DEMO_PASSWORD") or secrets.token_urlsafe(9)
-    users = load_demo(password)
+    secret = os.environ.get("YJ_DEMO_TOTP_SECRET") or new_secret()
+    try:
+        key_from_secret(secret)
+    except ValidationError as error:
+        print(f"YJ_DEMO_TOTP_SECRET: {' '.join(error.messages)}", file=sys.stderr)
+        return 2
+    users = load_demo(password, secret)
     print("Demonstration data loaded.")
     print(f"Sign in at http://127.0.0.1:8000/sign-in/ with password: {password}")
     print(f"User names: {', '.join(users)}")
+    print(f"Two-factor key (add it to an authenticator app): {secret}")
+    print(f"  or get the current code with: yjinspect totp {secret}")
+    return 0
+
+
+def totp_command(args: argparse.Namespace) -> int:
+    from django.core.exceptions import ValidationError
+
+    setup_django()
+    from yjinspect.accounts.two_factor import code_now
+
+    try:
+        print(code_now(args.secret))
+    except ValidationError as error:
+        print(" ".join(error.messages), file=sys.stderr)
+        return 2
     return 0
 
 
