@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from yjinspect.audit.models import AuditEvent
 from yjinspect.fieldwork.models import Consent, EvidenceItem
 
@@ -31,7 +33,7 @@ def test_withdrawing_consent_removes_the_evidence_that_relied_on_it(as_user, ian
     client = as_user(ian)
     client.post(
         f"/inspections/{sampled.pk}/consents/",
-        {"reference": "Child 3", "person": "child", "given_on": "14/05/2024"},
+        {"reference": "C-003", "person": "child", "given_on": "14/05/2024"},
     )
     consent = Consent.objects.get()
     add_evidence(
@@ -51,7 +53,7 @@ def test_withdrawing_consent_removes_the_evidence_that_relied_on_it(as_user, ian
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None
     event = AuditEvent.objects.get(action="consent.withdrawn")
-    assert event.details == {"reference": "Child 3", "evidence_removed": 1}
+    assert event.details == {"reference": "C-003", "evidence_removed": 1}
     assert "helped with school" not in str(event.details)
 
 
@@ -66,8 +68,8 @@ def test_consent_reference_is_required_and_unique(as_user, ian, sampled):
         f"/inspections/{sampled.pk}/consents/",
         {"reference": "", "person": "child", "given_on": "14/05/2024"},
     )
-    assert "Enter a reference, such as Child 3" in page.content.decode()
-    data = {"reference": "Parent 1", "person": "parent", "given_on": "14/05/2024"}
+    assert "code, such as C-003" in page.content.decode()
+    data = {"reference": "P-001", "person": "parent", "given_on": "14/05/2024"}
     client.post(f"/inspections/{sampled.pk}/consents/", data)
     page = client.post(f"/inspections/{sampled.pk}/consents/", data)
     assert "already recorded" in page.content.decode()
@@ -79,7 +81,21 @@ def test_a_consent_date_must_fit_the_inspection(as_user, ian, sampled):
     for given_on in ("14/05/2099", "14/05/2020"):
         page = client.post(
             f"/inspections/{sampled.pk}/consents/",
-            {"reference": "Child 9", "person": "child", "given_on": given_on},
+            {"reference": "C-009", "person": "child", "given_on": given_on},
         ).content.decode()
         assert "Enter the date consent was given between" in page
+    assert not Consent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "reference", ["Jane Doe (age 14)", "JaneDoe", "14/03/2010", "C-2010-03-14", "Child 3"]
+)
+def test_a_consent_reference_that_looks_like_a_name_or_a_birth_date_is_refused(
+    as_user, ian, sampled, reference
+):
+    page = as_user(ian).post(
+        f"/inspections/{sampled.pk}/consents/",
+        {"reference": reference, "person": "child", "given_on": "14/05/2024"},
+    )
+    assert "never a name or a date of birth" in page.content.decode()
     assert not Consent.objects.exists()

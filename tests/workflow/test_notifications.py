@@ -44,8 +44,9 @@ def test_an_alert_reaches_a_welsh_speaking_manager_in_welsh(
 def test_a_scheduled_job_runs_once_per_slot_however_many_workers_ask(db):
     moment = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
     first = run_schedule(moment)
-    assert set(first) == {"case-alert reminders", "improvement-action reminders"}
+    daily = {"improvement-action reminders", "expire unconfirmed caseload uploads"}
+    assert set(first) == {"case-alert reminders", *daily}
     assert run_schedule(moment + timedelta(seconds=30)) == []  # another worker, same slot
     later = run_schedule(moment + timedelta(minutes=5))
     assert later == ["case-alert reminders"]  # the daily one waits for its next day
-    assert ScheduledRun.objects.count() == 3
+    assert ScheduledRun.objects.count() == 4

@@ -107,7 +107,9 @@ def check_upload(
     try:
         if not header:
             raise CaseloadInvalid([CaseloadError(_("the file is empty: it needs a header row"))])
-        cases = parse_caseload_table(header, rows)
+        cases = parse_caseload_table(
+            header, rows, optional_columns=inspection.framework.optional_columns
+        )
         existing = set(
             Case.objects.filter(inspection=inspection).values_list("case_ref", flat=True)
         )

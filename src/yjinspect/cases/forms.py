@@ -19,8 +19,9 @@ class CaseloadUploadForm(forms.Form):
         label=_("Caseload file"),
         help_text=_(
             "A CSV or Excel (.xlsx) file with the columns case_ref, disposal, disposal_type, "
-            "start_date, sex, age, ethnicity, rosh and safety_wellbeing. Other columns, such as "
-            "care_status, are kept for the caseload profile."
+            "start_date, sex, age, ethnicity, rosh and safety_wellbeing, and optionally "
+            "care_status. A file with any other column (such as a name, date of birth or "
+            "address) is refused."
         ),
         error_messages={"required": _("Choose the caseload file to upload")},
     )

@@ -19,6 +19,7 @@ class CaseloadImport(models.Model):
         IMPORTING = "importing", _("Importing")
         DONE = "done", _("Imported")
         FAILED = "failed", _("Failed")
+        EXPIRED = "expired", _("Expired unconfirmed: upload it again")
 
     inspection = models.ForeignKey(
         "inspections.Inspection", on_delete=models.CASCADE, related_name="caseload_imports"

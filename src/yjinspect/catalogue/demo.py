@@ -305,7 +305,7 @@ def _add_findings(inspection: Inspection, lead: Any) -> None:
 
 def _add_evidence_and_judgements(inspection: Inspection, lead: Any) -> None:
     fieldwork_start = inspection.fieldwork_start
-    consent = fieldwork.record_consent(lead, inspection, "Child 1", "child", fieldwork_start)
+    consent = fieldwork.record_consent(lead, inspection, "C-001", "child", fieldwork_start)
     for key_question, source, summary, given in (
         (
             "1.1.1",

@@ -215,7 +215,7 @@ def sample_command(args: argparse.Namespace) -> int:
         if not header:
             raise CaseloadInvalid([CaseloadError("the file is empty: it needs a header row")])
         reader.fieldnames = header
-        cases = parse_caseload(reader, header=header)
+        cases = parse_caseload(reader, header=header, optional_columns=framework.optional_columns)
     except csv.Error as error:
         raise InputProblem(f"{args.caseload}: not a readable CSV file: {error}") from None
     result = draw_sample(framework, cases, fieldwork=fieldwork, seed=args.seed)

@@ -1,8 +1,11 @@
-"""CLI commands about the records kept: checking the audit trail."""
+"""CLI commands about the records kept: checking the audit trail, applying the retention
+policy, and a subject-access export."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 
 from .app_commands import setup_django
 
@@ -18,6 +21,26 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     verify.set_defaults(handler=verify_command)
 
+    retention = commands.add_parser("retention", help="apply the retention policy")
+    retention_commands = retention.add_subparsers(dest="retention_command", required=True)
+    apply = retention_commands.add_parser(
+        "apply",
+        help="remove (or, with --dry-run, count) what the retention policy says has been kept "
+        "long enough",
+    )
+    mode = apply.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--dry-run", action="store_true", help="report only; change nothing")
+    mode.add_argument("--execute", action="store_true", help="remove it (audited)")
+    apply.set_defaults(handler=retention_command)
+
+    subject = commands.add_parser(
+        "subject-access",
+        help="everything held about a case reference at a service, as JSON",
+    )
+    subject.add_argument("service", help="the service's name (or number)")
+    subject.add_argument("case_ref", help="the service's case reference")
+    subject.set_defaults(handler=subject_access_command)
+
 
 def verify_command(args: argparse.Namespace) -> int:
     setup_django()
@@ -31,3 +54,32 @@ def verify_command(args: argparse.Namespace) -> int:
     print(f"The audit trail is broken at {where}: {broken.reason}.")
     print(f"The {checked} events before it check out.")
     return 1
+
+
+def retention_command(args: argparse.Namespace) -> int:
+    setup_django()
+    from yjinspect.records.retention import apply
+
+    outcomes = apply(execute=args.execute)
+    verb = "Removed" if args.execute else "Would remove"
+    for outcome in outcomes:
+        print(f"{verb} {outcome.count}: {outcome.description}")
+    if not args.execute:
+        print("Nothing was changed (a dry run). Run with --execute to remove it.")
+    return 0
+
+
+def subject_access_command(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.core.exceptions import ValidationError
+
+    from yjinspect.records.subject_access import find_service, gather
+
+    try:
+        held = gather(None, find_service(args.service), args.case_ref)
+    except ValidationError as error:
+        print(" ".join(error.messages), file=sys.stderr)
+        return 2
+    json.dump(held, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0

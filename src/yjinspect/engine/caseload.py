@@ -55,8 +55,10 @@ class CaseRecord(NamedTuple):
         return str(getattr(self, name))
 
 
-def check_columns(header: Sequence[str]) -> None:
-    """Refuse a file whose header lacks a required column or repeats one."""
+def check_columns(header: Sequence[str], optional_columns: Sequence[str] | None = None) -> None:
+    """Refuse a file whose header lacks a required column or repeats one, and, given the
+    framework's optional columns, any other column: a caseload holds nothing else (a column
+    such as child_name or date_of_birth is refused before any row is read)."""
     seen: set[str] = set()
     for column in header:
         if column in seen:
@@ -64,6 +66,21 @@ def check_columns(header: Sequence[str]) -> None:
                 [CaseloadError("the column appears twice in the header", row=1, column=column)]
             )
         seen.add(column)
+    if optional_columns is not None:
+        allowed = {*REQUIRED_COLUMNS, *optional_columns}
+        unknown = [c for c in header if c and c not in allowed]
+        if unknown:
+            raise CaseloadInvalid(
+                [
+                    CaseloadError(
+                        f"column(s) the framework does not use: {', '.join(unknown)}; remove "
+                        "them and upload again (a caseload holds only "
+                        f"{', '.join([*REQUIRED_COLUMNS, *optional_columns])}: never names, "
+                        "dates of birth or addresses)",
+                        row=1,
+                    )
+                ]
+            )
     missing = [c for c in REQUIRED_COLUMNS if c not in seen]
     if missing:
         raise CaseloadInvalid(
@@ -78,7 +95,11 @@ def check_columns(header: Sequence[str]) -> None:
 
 
 def parse_caseload(
-    rows: Iterable[Mapping[str | None, Any]], *, header: Sequence[str], first_row: int = 2
+    rows: Iterable[Mapping[str | None, Any]],
+    *,
+    header: Sequence[str],
+    first_row: int = 2,
+    optional_columns: Sequence[str] | None = None,
 ) -> list[CaseRecord]:
     """Check every row (mappings of column to cell, as csv.DictReader gives) and return the
     cases, or raise :class:`CaseloadInvalid` listing every problem (all-or-nothing).
@@ -89,16 +110,25 @@ def parse_caseload(
         # DictReader puts surplus cells under the key None; keep them so they are reported.
         return [row.get(c) for c in names] + list(row.get(None) or [])
 
-    return parse_caseload_table(header, (cells(row) for row in rows), first_row=first_row)
+    return parse_caseload_table(
+        header,
+        (cells(row) for row in rows),
+        first_row=first_row,
+        optional_columns=optional_columns,
+    )
 
 
 def parse_caseload_table(
-    header: Sequence[str], rows: Iterable[Sequence[Any]], *, first_row: int = 2
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    first_row: int = 2,
+    optional_columns: Sequence[str] | None = None,
 ) -> list[CaseRecord]:
     """:func:`parse_caseload` for rows given as lists of cells in the header's order, as
     csv.reader gives them: the same checks without building a mapping per row (this runs
     50,000 times for a large caseload)."""
-    check_columns(header)
+    check_columns(header, optional_columns)
     positions = [list(header).index(c) for c in REQUIRED_COLUMNS]
     extras = [(i, c) for i, c in enumerate(header) if c and c not in REQUIRED_COLUMNS]
     width = len(header)

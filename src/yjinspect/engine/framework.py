@@ -177,6 +177,9 @@ class Framework:
     age_bands: tuple[AgeBand, ...]
     alert_first_response_hours: int | None
     alert_remind_before_hours: int | None
+    # Caseload columns beyond the required ones that this framework's profile uses: a caseload
+    # may carry these and no others (never a name, date of birth or address).
+    optional_columns: tuple[str, ...] = ()
     _standards: dict[str, Standard] = field(default_factory=dict, repr=False, compare=False)
     _key_questions: dict[str, KeyQuestion] = field(default_factory=dict, repr=False, compare=False)
     _levels: dict[str, RatingLevel] = field(default_factory=dict, repr=False, compare=False)

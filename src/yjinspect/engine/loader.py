@@ -7,7 +7,7 @@ import functools
 import hashlib
 from pathlib import Path
 
-from .caseload import DISPOSALS
+from .caseload import DISPOSALS, REQUIRED_COLUMNS
 from .errors import FrameworkError, FrameworkNotFound
 from .framework import (
     AgeBand,
@@ -140,6 +140,7 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
         domains=domains,
         sampling=sampling,
         age_bands=root.optional("profile", _parse_profile) or (),
+        optional_columns=root.optional("profile", _parse_optional_columns) or (),
         alert_first_response_hours=alert_hours,
         alert_remind_before_hours=remind_hours,
     )
@@ -357,8 +358,18 @@ def _parse_sampling(node: Node) -> Sampling:
     )
 
 
+def _parse_optional_columns(node: Node) -> tuple[str, ...]:
+    columns = node.optional(
+        "optional_columns", lambda n: tuple(item.as_str() for item in n.items())
+    )
+    for column in columns or ():
+        if column in REQUIRED_COLUMNS:
+            raise node.child("optional_columns").fail(f"{column} is a required column already")
+    return columns or ()
+
+
 def _parse_profile(node: Node) -> tuple[AgeBand, ...]:
-    node.mapping(("age_bands",))
+    node.mapping(("age_bands",), ("optional_columns",))
     bands: list[AgeBand] = []
     for band_node in node.child("age_bands").items():
         band_node.mapping(("label", "min_age"), ("max_age",))

@@ -52,8 +52,8 @@ class ConsentForm(forms.Form):
     reference = forms.CharField(
         label=_("Reference"),
         max_length=40,
-        help_text=_("A label such as ‘Child 3’ or ‘Parent 2’. Never a name."),
-        error_messages={"required": _("Enter a reference, such as Child 3")},
+        help_text=_("The consent form's code, such as C-003 or P-002. Never a name or a date."),
+        error_messages={"required": _("Enter the consent form's code, such as C-003")},
     )
     person = forms.ChoiceField(
         label=_("Whose consent"),

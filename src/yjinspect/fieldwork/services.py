@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from django.contrib.auth.models import User
@@ -21,6 +22,26 @@ from yjinspect.inspections.services import check_date_between
 from .models import NEEDS_CONSENT, Consent, EvidenceItem, Source
 
 CONSENT_DAYS_BEFORE_FIELDWORK = 180
+# A consent is recorded under a reference code (the consent form's), never a person's name or
+# date of birth: letters, digits and - / _ . with at least one digit, no spaces, not a date.
+CONSENT_REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}")
+DATE_LIKE = re.compile(r"\d{1,4}[/._-]\d{1,2}[/._-]\d{1,4}")
+
+
+def check_consent_reference(reference: str) -> str:
+    reference = reference.strip()
+    if (
+        not CONSENT_REFERENCE.fullmatch(reference)
+        or not any(ch.isdigit() for ch in reference)
+        or DATE_LIKE.search(reference)
+    ):
+        raise ValidationError(
+            _(
+                "Enter the consent form's reference code, for example C-014 (letters, digits "
+                "and hyphens, with a digit and no spaces): never a name or a date of birth"
+            )
+        )
+    return reference
 
 
 @transaction.atomic
@@ -36,7 +57,7 @@ def record_consent(
         min(inspection.fieldwork_end, timezone.localdate()),
         _("Enter the date consent was given between %(earliest)s and %(latest)s"),
     )
-    reference = reference.strip()
+    reference = check_consent_reference(reference)
     if Consent.objects.filter(inspection=inspection, reference=reference).exists():
         raise ValidationError(_("A consent with this reference is already recorded"))
     consent = Consent.objects.create(

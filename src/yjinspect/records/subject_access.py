@@ -1,0 +1,139 @@
+"""Everything held about one case reference at one service, for a subject-access request:
+the caseload rows, the sample, every assessment and its answers, moderation, alerts and the
+service's responses, and the audit events about those records. Exporting is audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from yjinspect.alerts.models import CaseAlert
+from yjinspect.audit.models import AuditEvent
+from yjinspect.audit.services import record_event
+from yjinspect.cases.models import Case, CaseAssessment, ModerationDecision, SampledCase, StagedCase
+from yjinspect.services.models import YouthJusticeService
+
+
+def _case_fields(case: Case | StagedCase) -> dict[str, Any]:
+    return {
+        "case_ref": case.case_ref,
+        "disposal": case.disposal,
+        "disposal_type": case.disposal_type,
+        "start_date": case.start_date.isoformat(),
+        "sex": case.sex,
+        "age": case.age,
+        "ethnicity": case.ethnicity,
+        "rosh": case.rosh,
+        "safety_wellbeing": case.safety_wellbeing,
+        **case.extra,
+    }
+
+
+def find_service(name_or_id: str) -> YouthJusticeService:
+    service = (
+        YouthJusticeService.objects.filter(pk=int(name_or_id)).first()
+        if name_or_id.isdigit()
+        else YouthJusticeService.objects.filter(name__iexact=name_or_id.strip()).first()
+    )
+    if service is None:
+        raise ValidationError(_("No service called %(name)s") % {"name": name_or_id})
+    return service
+
+
+def gather(user: Any, service: YouthJusticeService, case_ref: str) -> dict[str, Any]:
+    """The whole record for ``case_ref`` at ``service``, as plain data (JSON-ready)."""
+    case_ref = case_ref.strip()
+    if not case_ref:
+        raise ValidationError(_("Enter the case reference"))
+    cases = Case.objects.filter(inspection__service=service, case_ref=case_ref).select_related(
+        "inspection"
+    )
+    staged = StagedCase.objects.filter(upload__inspection__service=service, case_ref=case_ref)
+    sampled = SampledCase.objects.filter(case__in=cases).select_related("inspection")
+    assessments = (
+        CaseAssessment.objects.filter(sampled_case__in=sampled)
+        .select_related("assessor", "sampled_case")
+        .prefetch_related("answers")
+    )
+    alerts = CaseAlert.objects.filter(sampled_case__in=sampled).prefetch_related("responses")
+    about = Q(object_type="cases.sampledcase", object_id__in=[str(s.pk) for s in sampled]) | Q(
+        object_type="alerts.casealert", object_id__in=[str(a.pk) for a in alerts]
+    )
+    held = {
+        "service": service.name,
+        "case_ref": case_ref,
+        "caseload_rows": [
+            {
+                "inspection": c.inspection_id,
+                "fieldwork_start": str(c.inspection.fieldwork_start),
+                **_case_fields(c),
+            }
+            for c in cases
+        ],
+        "unconfirmed_upload_rows": [_case_fields(s) for s in staged],
+        "sampled": [
+            {
+                "inspection": s.inspection_id,
+                "population": s.population,
+                "replaced_reason": s.replaced_reason,
+                "for_moderation": s.for_moderation,
+            }
+            for s in sampled
+        ],
+        "assessments": [
+            {
+                "inspection": a.sampled_case.inspection_id,
+                "standard": a.standard_id,
+                "kind": a.kind,
+                "state": a.state,
+                "assessor": a.assessor.get_username(),
+                "answers": [
+                    {
+                        "key_question": ans.key_question_id,
+                        "answer": ans.value,
+                        "evidence": ans.evidence,
+                    }
+                    for ans in a.answers.all()
+                ],
+            }
+            for a in assessments
+        ],
+        "moderation": [
+            {
+                "standard": m.standard_id,
+                "key_question": m.key_question_id,
+                "first": m.first_value,
+                "second": m.second_value,
+                "agreed": m.agreed_value,
+                "note": m.note,
+            }
+            for m in ModerationDecision.objects.filter(sampled_case__in=sampled)
+        ],
+        "alerts": [
+            {
+                "inspection": a.inspection_id,
+                "kind": a.kind,
+                "severity": a.severity,
+                "state": a.state,
+                "found": a.found,
+                "responses": [r.action for r in a.responses.all()],
+                "closing_note": a.closing_note,
+            }
+            for a in alerts
+        ],
+        "audit_events": [
+            {"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "details": e.details}
+            for e in AuditEvent.objects.filter(about).order_by("id")
+        ],
+    }
+    record_event(
+        user,
+        "subject_access.exported",
+        object_type="services.youthjusticeservice",
+        object_id=str(service.pk),
+        details={"case_records": len(held["caseload_rows"]), "alerts": len(held["alerts"])},
+    )
+    return held
