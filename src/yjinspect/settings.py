@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "yjinspect.reports",
     "yjinspect.plans",
     "yjinspect.catalogue",
+    "yjinspect.records",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +132,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "yjinspect.middleware.SessionLimits",
     "yjinspect.accounts.middleware.TwoFactorRequired",
+    "yjinspect.audit.admin_changes.AdminChangesAudited",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "yjinspect.middleware.RefusalMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into our lockout page.
@@ -236,6 +238,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in our own audit trail
 AXES_LOCKOUT_CALLABLE = "yjinspect.accounts.sign_in_views.locked_out"
 AXES_VERBOSE = False
+# How long each class of personal data is kept (yjinspect.records.retention), in days.
+YJ_RETENTION_DAYS = {
+    name: int(os.environ.get(f"YJ_RETENTION_{name.upper()}_DAYS", default))
+    for name, default in {
+        "staged_uploads": 7,
+        "case_records": 3 * 365,
+        "notifications": 365,
+        "sign_in_attempts": 90,
+    }.items()
+}
 # Two-factor sign-in (yjinspect.accounts.two_factor), required for the inspecting roles.
 # Switched off only by the test suite's fixtures, for tests about something else.
 YJ_TWO_FACTOR = True

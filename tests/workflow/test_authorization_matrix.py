@@ -94,6 +94,7 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "services:create": "YFFFF FF FFL",
     "services:detail": "YYYYY YY NYL",
     "services:edit": "YFFFF FF FFL",
+    "records:subject_access": "YFFFF FF FFL",
 }
 CODES = {"Y": 200, "F": 403, "N": 404, "L": 302, "M": 405}
 
@@ -219,6 +220,7 @@ def world(sampled, alice, ian, lara, mona, service, request):
         "services:create": [],
         "services:detail": [inspection.service_id],
         "services:edit": [inspection.service_id],
+        "records:subject_access": [inspection.service_id],
     }
     return stage, people, inspection, args
 

@@ -83,6 +83,7 @@ add_rules(
         "services.view": is_inspecting | is_service_person,
         "service.view": is_inspecting | works_for,
         "services.change": is_admin,
+        "records.subject_access": is_admin,
         # The inspectorate's and partners' people sign in with a second step; the service's
         # people may choose to.
         "account.two_factor_required": is_inspecting,

@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class AuditConfig(AppConfig):
     name = "yjinspect.audit"
     verbose_name = _("Audit trail")
+
+    def ready(self) -> None:
+        from .admin_changes import connect
+
+        connect()

@@ -27,9 +27,11 @@ def record_event(
     object_id: str,
     inspection_id: int | None = None,
     details: dict[str, Any] | None = None,
+    read_only: bool = False,
 ) -> AuditEvent:
     """Add an event to the chain (under the chain head's lock, in the caller's transaction:
-    if the change is rolled back, so is its event)."""
+    if the change is rolled back, so is its event). A ``read_only`` event (a download, an
+    export) changes no record, so cached pages of the inspection stay valid."""
     with transaction.atomic():
         head = head_for_update()
         event = AuditEvent(
@@ -47,7 +49,7 @@ def record_event(
         event.save()
         head.hash, head.count = event.hash, head.count + 1
         head.save(update_fields=["hash", "count"])
-    if inspection_id is not None:
+    if inspection_id is not None and not read_only:
         inspection_changed.send(sender=AuditEvent, inspection_id=inspection_id)
     return event
 

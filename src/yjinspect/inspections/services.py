@@ -137,13 +137,19 @@ def assign_team_member(user: User, inspection: Inspection, member: User, role: s
     return team_member
 
 
-def set_grants(user: User, inspection: Inspection, member_id: int, grants: list[str]) -> None:
-    """What a partner inspector may do beyond their own cases (see permissions.Grant)."""
+def _member_to_change(user: User, inspection: Inspection, member_id: int) -> TeamMember:
+    """A member of the team, when the person may change the team now."""
     require(user, "team.change", inspection)
     lifecycle.check(inspection, lifecycle.Operation.CHANGE_TEAM)
     team_member = TeamMember.objects.filter(inspection=inspection, pk=member_id).first()
     if team_member is None:
         raise Http404(_("No such team member"))
+    return team_member
+
+
+def set_grants(user: User, inspection: Inspection, member_id: int, grants: list[str]) -> None:
+    """What a partner inspector may do beyond their own cases (see permissions.Grant)."""
+    team_member = _member_to_change(user, inspection, member_id)
     if team_member.role != Role.PARTNER_INSPECTOR:
         raise ValidationError(_("Only a partner inspector's permissions are set here"))
     unknown = set(grants) - set(Grant.values)
@@ -166,11 +172,7 @@ def set_grants(user: User, inspection: Inspection, member_id: int, grants: list[
 
 
 def remove_team_member(user: User, inspection: Inspection, member_id: int) -> None:
-    require(user, "team.change", inspection)
-    lifecycle.check(inspection, lifecycle.Operation.CHANGE_TEAM)
-    team_member = TeamMember.objects.filter(inspection=inspection, pk=member_id).first()
-    if team_member is None:
-        raise Http404(_("No such team member"))
+    team_member = _member_to_change(user, inspection, member_id)
     record(
         user,
         "team.removed",

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
+from yjinspect.audit.services import record_event
 from yjinspect.content_policy import inline_sources
 from yjinspect.context import content_language
 from yjinspect.converters import posted_id
@@ -20,6 +21,18 @@ from yjinspect.inspections import permissions
 from . import accuracy, services
 from .forms import AccuracyCommentForm
 from .models import AccuracyComment, PublishedReport, PublishJob
+
+
+def _audit_draft_read(request: HttpRequest, pk: int, kind: str) -> None:
+    record_event(
+        request.user,
+        "report.draft_read",
+        object_type="inspections.inspection",
+        object_id=str(pk),
+        inspection_id=pk,
+        details={"format": kind, "language": _language(request)},
+        read_only=True,
+    )
 
 
 def _language(request: HttpRequest) -> str:
@@ -80,6 +93,7 @@ def publishing_progress(request: HttpRequest, pk: int) -> JsonResponse:
 def draft_html(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = permissions.inspection_for(request, pk, "report.view_draft")
     html = services.render_html(inspection, _language(request))
+    _audit_draft_read(request, inspection.pk, "html")
     response = HttpResponse(html)
     # The report is one self-contained document (its styles travel with it into the PDF and
     # the archive): its own <style> is allowed by hash, and nothing else inline.
@@ -93,6 +107,7 @@ def draft_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = permissions.inspection_for(request, pk, "report.view_draft")
     language = _language(request)
     pdf = services.render_pdf(services.render_html(inspection, language))
+    _audit_draft_read(request, inspection.pk, "pdf")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="draft-report-{pk}-{language}.pdf"'
     return response

@@ -19,7 +19,8 @@ def save_service(user: Any, form: ServiceForm) -> YouthJusticeService:
         user,
         "service.created" if created else "service.changed",
         service,
-        changed=form.changed_data,
+        before={name: form.initial.get(name) for name in form.changed_data},
+        after={name: form.cleaned_data.get(name) for name in form.changed_data},
     )
     return service
 
