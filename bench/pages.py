@@ -30,6 +30,7 @@ REQUESTS_PER_CLIENT = 25
 ROUNDS = 3
 TARGET = 3.0
 PASSWORD = "bench-password-1"
+TOTP_SECRET = "KRSXG5CTMVRXEZLUKN2XAZLSONSWG4TF"
 
 
 def free_port() -> int:
@@ -45,7 +46,7 @@ def build_inspection() -> tuple[int, int]:
     from yjinspect.inspections.models import Inspection, TeamMember
     from yjinspect.services.models import YouthJusticeService
 
-    load_demo(PASSWORD)
+    load_demo(PASSWORD, TOTP_SECRET)
     from django.contrib.auth import get_user_model
 
     lead = get_user_model().objects.get(username="lead")
@@ -97,7 +98,29 @@ def sign_in(port: int) -> str:
     response.read()
     session = re.search(r"sessionid=([^;]+)", response.getheader("Set-Cookie", ""))
     assert response.status == 302 and session, f"sign-in failed: {response.status}"
-    return f"sessionid={session.group(1)}; csrftoken={csrf_cookie}"
+    cookie = f"sessionid={session.group(1)}; csrftoken={csrf_cookie}"
+    # The lead's second step: the code the demo's authenticator key gives now.
+    from yjinspect.accounts.two_factor import code_now
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", "/sign-in/code/", headers={"Cookie": cookie})
+    page = conn.getresponse().read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request(
+        "POST",
+        "/sign-in/code/",
+        urllib.parse.urlencode({"csrfmiddlewaretoken": token, "code": code_now(TOTP_SECRET)}),
+        {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": cookie,
+            "Referer": f"http://127.0.0.1:{port}/sign-in/code/",
+        },
+    )
+    response = conn.getresponse()
+    response.read()
+    assert response.status == 302, f"second step failed: {response.status}"
+    return cookie
 
 
 def p95_latency(port: int, path: str, cookie: str) -> float:
