@@ -56,22 +56,30 @@ M = TypeVar("M", bound=models.Model)
 
 def save_versioned(
     model: type[M], lookup: dict[str, Any], version: int | None, values: dict[str, Any]
-) -> tuple[M, bool]:
+) -> tuple[M, dict[str, dict[str, Any]]]:
     """update_or_create that refuses a stale form: the existing record is changed only if it
     is still at ``version``; a new one only if the form saw none (two first saves at once:
-    the second is stale, not a server error)."""
+    the second is stale, not a server error). Returns the record and, for its audit event,
+    the ``before`` and ``after`` values of what changed (a record's id for a related one)."""
+
+    def shown(value: Any) -> Any:
+        return value.pk if isinstance(value, models.Model) else value
+
     existing = model._default_manager.filter(**lookup).first()
     if existing is not None:
         claim(existing, version)
+        changed = {n: v for n, v in values.items() if getattr(existing, n) != v}
+        before = {n: shown(getattr(existing, n)) for n in changed}
         for name, value in values.items():
             setattr(existing, name, value)
         existing.save()
-        return existing, False
+        return existing, {"before": before, "after": {n: shown(v) for n, v in changed.items()}}
     check_new(version)
     try:
         with transaction.atomic():
             # Version 1: a form opened before the record existed carries 0, so a second
             # "first" save from such a form is stale, not an overwrite.
-            return model._default_manager.create(**lookup, **values, version=1), True
+            created = model._default_manager.create(**lookup, **values, version=1)
     except IntegrityError:
         raise StaleRecord() from None
+    return created, {"before": {}, "after": {n: shown(v) for n, v in values.items()}}

@@ -80,3 +80,16 @@ def test_the_actor_survives_the_account(db, inspection, alice):
     assert event.user is None
     assert event.actor == "gone"
     assert main(["audit", "verify"]) == 0  # removing an account does not break the chain
+
+
+def test_a_change_records_the_values_before_and_after(sampled, ian):
+    from yjinspect.findings import services as findings
+
+    first = findings.save_summary(ian, sampled, "1", "Leadership is weak.", 0)
+    findings.save_summary(ian, sampled, "1", "Leadership is improving.", first.version)
+    events = AuditEvent.objects.filter(action="domain_summary.saved").order_by("id")
+    assert events[0].details["before"] == {} and events[0].details["after"]["text"] == (
+        "Leadership is weak."
+    )
+    assert events[1].details["before"] == {"text": "Leadership is weak."}
+    assert events[1].details["after"] == {"text": "Leadership is improving."}

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from yjinspect.audit.services import record
+from yjinspect.audit.services import changes, record
 from yjinspect.cases.models import SampledCase
 from yjinspect.inspections.lifecycle import Operation, requirement
 from yjinspect.inspections.lifecycle import check as check_stage
@@ -212,14 +212,17 @@ def close(
     if not note.strip():
         raise ValidationError(_("Enter a note saying why"))
     claim(alert, version)
-    alert.state = CaseAlert.State.WITHDRAWN if withdraw else CaseAlert.State.CLOSED
-    alert.closed_by, alert.closed_at, alert.closing_note = user, timezone.now(), note.strip()
+    state = CaseAlert.State.WITHDRAWN if withdraw else CaseAlert.State.CLOSED
+    changed = changes(alert, state=state, closing_note=note.strip())
+    alert.state, alert.closed_by, alert.closed_at = state, user, timezone.now()
+    alert.closing_note = note.strip()
     alert.save()
     record(
         user,
         "alert.withdrawn" if withdraw else "alert.closed",
         alert,
         inspection_id=alert.inspection_id,
+        **changed,
     )
     return alert
 

@@ -54,6 +54,16 @@ def record_event(
     return event
 
 
+def changes(record: models.Model, **after: Any) -> dict[str, dict[str, Any]]:
+    """``before`` and ``after`` of the fields that ``after`` changes on ``record`` (read before
+    the change is applied), for an audit event's details."""
+    changed = {k: v for k, v in after.items() if getattr(record, k) != v}
+    return {
+        "before": {k: getattr(record, k) for k in changed},
+        "after": changed,
+    }
+
+
 def record(
     user: Any,
     action: str,

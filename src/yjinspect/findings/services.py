@@ -80,13 +80,20 @@ def save_summary(
         raise ValidationError(_("Unknown domain %(id)s") % {"id": domain_id})
     if not text.strip():
         raise ValidationError(_("Enter the summary"))
-    summary, _created = save_versioned(
+    summary, changed = save_versioned(
         DomainSummary,
         {"inspection": inspection, "domain_id": domain_id},
         version,
         {"text": text.strip(), "by": user},
     )
-    record(user, "domain_summary.saved", summary, inspection_id=inspection.pk, domain=domain_id)
+    record(
+        user,
+        "domain_summary.saved",
+        summary,
+        inspection_id=inspection.pk,
+        domain=domain_id,
+        **changed,
+    )
     return summary
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from yjinspect.audit.services import record
+from yjinspect.audit.services import changes, record
 from yjinspect.exports import csv_text, xlsx_bytes
 from yjinspect.findings.models import Recommendation
 from yjinspect.inspections.lifecycle import Operation
@@ -102,9 +102,10 @@ def update_action(
     if status == ImprovementAction.Status.DONE and not evidence.strip():
         raise ValidationError(_("Give the evidence that the action is done"))
     claim(item, version)
+    changed = changes(item, status=status, evidence=evidence.strip())
     item.status, item.evidence, item.updated_by = status, evidence.strip(), user
     item.save()
-    record(user, "plan.action_updated", item, inspection_id=item.inspection_id, status=status)
+    record(user, "plan.action_updated", item, inspection_id=item.inspection_id, **changed)
     return item
 
 

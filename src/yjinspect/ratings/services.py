@@ -191,7 +191,7 @@ def record_judgement(
     require(user, "judgement.record", inspection)
     check_stage(inspection, Operation.RATE)
     reasons = _checked(inspection, standard_id, rating, Basis.JUDGEMENT, reasons)
-    judgement, _created = save_versioned(
+    judgement, changed = save_versioned(
         JudgementRating,
         {"inspection": inspection, "standard_id": standard_id},
         version,
@@ -203,7 +203,7 @@ def record_judgement(
         judgement,
         inspection_id=inspection.pk,
         standard=standard_id,
-        rating=rating,
+        **changed,
     )
     return judgement
 
@@ -221,7 +221,7 @@ def set_override(
     require(user, "ratings.rate", inspection)
     check_stage(inspection, Operation.RATE)
     reason = _checked(inspection, standard_id, rating, Basis.CASE, reason)
-    override, _created = save_versioned(
+    override, changed = save_versioned(
         RatingOverride,
         {"inspection": inspection, "standard_id": standard_id},
         version,
@@ -233,8 +233,7 @@ def set_override(
         override,
         inspection_id=inspection.pk,
         standard=standard_id,
-        rating=rating,
-        reason=reason,
+        **changed,
     )
     return override
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yjinspect.audit.services import record
+from yjinspect.audit.services import changes, record
 from yjinspect.findings.models import DomainSummary, Finding, Recommendation
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
@@ -64,10 +64,11 @@ def decide(user: User, made: AccuracyComment, decision: str, reason: str) -> Acc
         raise ValidationError(_("Choose accept or reject"))
     if not reason.strip():
         raise ValidationError(_("Give the reason for the decision"))
+    changed = changes(made, decision=decision, reason=reason.strip())
     made.decision, made.reason = decision, reason.strip()
     made.decided_by, made.decided_at = user, timezone.now()
     made.save()
-    record(user, "accuracy.decided", made, inspection_id=made.inspection_id, decision=decision)
+    record(user, "accuracy.decided", made, inspection_id=made.inspection_id, **changed)
     return made
 
 
