@@ -114,10 +114,19 @@ def m2m_changed(
 
 
 def connect() -> None:
+    """Listen to the models the admin site edits (and their inline models) only: a delete
+    receiver on every model would stop Django deleting large batches (an import's staged rows)
+    in one statement."""
+    from django.contrib import admin
     from django.db.models.signals import m2m_changed as m2m
     from django.db.models.signals import post_delete, post_save, pre_save
 
-    pre_save.connect(before_save, dispatch_uid="audit-admin-before")
-    post_save.connect(after_save, dispatch_uid="audit-admin-after")
-    post_delete.connect(after_delete, dispatch_uid="audit-admin-delete")
+    edited = set(admin.site._registry)
+    for model_admin in admin.site._registry.values():
+        edited |= {inline.model for inline in model_admin.inlines}
+    for model in edited:
+        uid = f"audit-admin-{model._meta.label_lower}"
+        pre_save.connect(before_save, sender=model, dispatch_uid=uid + "-before")
+        post_save.connect(after_save, sender=model, dispatch_uid=uid + "-after")
+        post_delete.connect(after_delete, sender=model, dispatch_uid=uid + "-delete")
     m2m.connect(m2m_changed, dispatch_uid="audit-admin-m2m")
