@@ -37,8 +37,8 @@ def test_every_bad_row_is_listed_and_nothing_is_imported(as_user, alice, inspect
     rows[5] = ",".join(["", *rows[5].split(",")[1:]])
     page = upload(as_user(alice), inspection, caseload_file(text="\n".join(rows))).content.decode()
     assert "The file cannot be imported" in page
-    assert "Row 3, column rosh" in page or "Row 3, column safety_wellbeing" in page
-    assert "Row 6, column case_ref: is empty" in page
+    assert "rosh: 1 row (3): " in page or "safety_wellbeing: 1 row (3): " in page
+    assert "case_ref: 1 row (6): is empty" in page
     assert Case.objects.count() == 0
     assert CaseloadImport.objects.get().state == "refused"
 
@@ -48,7 +48,7 @@ def test_a_case_already_imported_is_refused_by_row(as_user, alice, inspection, c
     upload(client, inspection, caseload_file(5))
     client.post(f"/inspections/{inspection.pk}/caseload/{CaseloadImport.objects.get().pk}/")
     page = upload(client, inspection, caseload_file(5)).content.decode()
-    assert "Row 2, column case_ref: this case is already in the caseload" in page
+    assert "case_ref: 5 rows (2, 3, 4, 5, 6): this case is already in the caseload" in page
     assert Case.objects.count() == 5
 
 
@@ -106,5 +106,50 @@ def test_a_case_starting_after_fieldwork_is_refused_by_row(as_user, alice, inspe
         .post(f"/inspections/{inspection.pk}/caseload/", {"file": upload}, follow=True)
         .content.decode()
     )
-    assert "Row 2, column start_date: the start date 01/01/2099 is after fieldwork ends" in page
+    assert "start_date: 1 row (2): the start date is after fieldwork ends (17/05/2024)" in page
     assert not Case.objects.exists()
+
+
+def test_the_same_mistake_in_many_rows_is_one_line_naming_the_first(
+    as_user, alice, inspection, caseload_file
+):
+    rows = caseload_file(40).read().decode().splitlines()
+    header = rows[0].split(",")
+    at = header.index("sex")
+    for number in range(1, 31):
+        cells = rows[number].split(",")
+        cells[at] = ""
+        rows[number] = ",".join(cells)
+    page = upload(as_user(alice), inspection, caseload_file(text="\n".join(rows))).content.decode()
+    assert "sex: 30 rows (2, 3, 4, 5, 6 and 25 more): is empty" in page
+    assert page.count("is empty") == 1
+
+
+def test_the_template_lists_every_column_and_fills_in_as_a_caseload(as_user, alice, inspection):
+    import io
+
+    from openpyxl import load_workbook
+
+    client = as_user(alice)
+    page = client.get(f"/inspections/{inspection.pk}/caseload/").content.decode()
+    assert "What each column may hold" in page and "low, medium, high, very_high" in page
+    book = load_workbook(
+        io.BytesIO(client.get(f"/inspections/{inspection.pk}/caseload/template.xlsx").content)
+    )
+    sheet = book["Caseload"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["case_ref", "disposal", "disposal_type"] and "care_status" in header
+    lists = {
+        str(v.sqref).split(":")[0][0]: v.formula1 for v in sheet.data_validations.dataValidation
+    }
+    assert '"low,medium,high,very_high"' in lists.values()
+    # The CSV template's example row is itself a caseload the check accepts.
+    csv_template = client.get(f"/inspections/{inspection.pk}/caseload/template.csv")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    sent = SimpleUploadedFile("template.csv", csv_template.content, content_type="text/csv")
+    from yjinspect.inspections import services as inspections
+
+    inspections.advance_status(alice, inspection, "data_in_advance")
+    checked = upload(client, inspection, sent).content.decode()
+    assert "1 row checked with no problems" in checked

@@ -19,7 +19,12 @@ from django_tasks import task
 
 from yjinspect.audit.services import record
 from yjinspect.engine import CaseloadError, CaseloadInvalid
-from yjinspect.engine.caseload import REQUIRED_COLUMNS, CaseRecord, parse_caseload_table
+from yjinspect.engine.caseload import (
+    REQUIRED_COLUMNS,
+    CaseRecord,
+    group_problems,
+    parse_caseload_table,
+)
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
@@ -102,7 +107,7 @@ def check_upload(
     require(user, "caseload.import", inspection)
     check_stage(inspection, Operation.IMPORT_CASELOAD)
     header, rows = read_table(name, handle)
-    problems: list[dict[str, Any]] = []
+    found: list[CaseloadError] = []
     cases: list[CaseRecord] = []
     try:
         if not header:
@@ -115,30 +120,24 @@ def check_upload(
         )
         for number, case in enumerate(cases, start=2):
             if case.start_date > inspection.fieldwork_end:
-                problems.append(
-                    {
-                        "row": number,
-                        "column": "start_date",
-                        "message": _("the start date %(date)s is after fieldwork ends (%(end)s)")
-                        % {
-                            "date": f"{case.start_date:%d/%m/%Y}",
-                            "end": f"{inspection.fieldwork_end:%d/%m/%Y}",
-                        },
-                    }
+                found.append(
+                    CaseloadError(
+                        _("the start date is after fieldwork ends (%(end)s)")
+                        % {"end": f"{inspection.fieldwork_end:%d/%m/%Y}"},
+                        row=number,
+                        column="start_date",
+                    )
                 )
             if case.case_ref in existing:
-                problems.append(
-                    {
-                        "row": number,
-                        "column": "case_ref",
-                        "message": _("this case is already in the caseload"),
-                    }
+                found.append(
+                    CaseloadError(
+                        _("this case is already in the caseload"), row=number, column="case_ref"
+                    )
                 )
     except CaseloadInvalid as error:
-        problems = [
-            {"row": p.row, "column": p.column, "message": p.message}
-            for p in error.problems[:MAX_PROBLEMS_KEPT]
-        ]
+        found = list(error.problems)
+    # One line per kind of problem and column, with how many rows and the first few.
+    problems = group_problems(found)[:MAX_PROBLEMS_KEPT]
     with transaction.atomic():
         upload = CaseloadImport.objects.create(
             inspection=inspection,

@@ -7,6 +7,11 @@ from . import views
 app_name = "cases"
 urlpatterns = [
     path("<id:pk>/caseload/", views.caseload_page, name="caseload"),
+    path(
+        "<id:pk>/caseload/template.<export_kind:kind>",
+        views.caseload_template,
+        name="caseload_template",
+    ),
     path("<id:pk>/caseload/<id:upload_id>/", views.caseload_check, name="caseload_check"),
     path(
         "<id:pk>/caseload/<id:upload_id>/progress.json",

@@ -20,7 +20,7 @@ from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.pagecache import cached_inspection_page
 
 from . import assessment as assessing
-from . import caseload, moderation, sampling
+from . import caseload, moderation, sampling, template
 from .forms import (
     AssessmentForm,
     CaseloadUploadForm,
@@ -68,7 +68,23 @@ def caseload_page(request: HttpRequest, pk: int) -> HttpResponse:
         case_count=cases.count(),
         by_disposal=cases.values("disposal").annotate(n=Count("id")).order_by("disposal"),
         imports=CaseloadImport.objects.filter(inspection=inspection)[:5],
+        columns=template.columns(inspection.framework),
     )
+
+
+@login_required
+def caseload_template(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """The caseload template to fill in, as CSV or Excel."""
+    inspection = permissions.inspection_for(request, pk, "caseload.view")
+    if kind == "xlsx":
+        response = HttpResponse(
+            template.as_xlsx(inspection.framework),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(template.as_csv(inspection.framework), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="caseload-template.{kind}"'
+    return response
 
 
 @login_required

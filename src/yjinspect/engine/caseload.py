@@ -7,12 +7,26 @@ service's own reference with age, sex, ethnicity group, disposal and risk levels
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from .errors import CaseloadError, CaseloadInvalid
+
+
+def _key(text: str) -> str:
+    return "_".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+
+
+def _choices(allowed: Sequence[str]) -> dict[str, str]:
+    """Every accepted spelling of the allowed values, mapped to the value."""
+    found = {value: value for value in allowed}
+    found |= {_key(value): value for value in allowed}
+    found |= {alias: value for alias, value in ALIASES.items() if value in allowed}
+    return found
+
 
 REQUIRED_COLUMNS = (
     "case_ref",
@@ -27,6 +41,17 @@ REQUIRED_COLUMNS = (
 )
 DISPOSALS = ("court", "out_of_court")
 RISK_LEVELS = ("low", "medium", "high", "very_high")
+# Spellings people use for the coded values, beyond case, spaces and hyphens ("Very High",
+# "out-of-court" are matched anyway).
+ALIASES = {
+    "ooc": "out_of_court",
+    "outofcourt": "out_of_court",
+    "veryhigh": "very_high",
+    "v_high": "very_high",
+    "med": "medium",
+}
+DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+PROBLEM_ROWS_SHOWN = 5
 # Children come into youth justice from 10 (the age of criminal responsibility in England and
 # Wales); some stay on past 18 to finish an order, so the upper limit is generous.
 MIN_AGE, MAX_AGE = 10, 25
@@ -53,6 +78,15 @@ class CaseRecord(NamedTuple):
         if name in self.extra:
             return self.extra[name]
         return str(getattr(self, name))
+
+
+DISPOSAL_OF = _choices(DISPOSALS)
+RISK_OF = _choices(RISK_LEVELS)
+
+
+def choice(text: str, spellings: Mapping[str, str]) -> str | None:
+    """The allowed value ``text`` means (any case, spaces or hyphens), or None."""
+    return spellings.get(text) or spellings.get(_key(text))
 
 
 def check_columns(header: Sequence[str], optional_columns: Sequence[str] | None = None) -> None:
@@ -145,6 +179,9 @@ def parse_caseload_table(
         # The fast path for a good row; any doubt goes to _problems, which names each fault.
         start = _date(start_text)
         age = _age(age_text)
+        disposal = DISPOSAL_OF.get(disposal) or choice(disposal, DISPOSAL_OF) or disposal
+        rosh = RISK_OF.get(rosh) or choice(rosh, RISK_OF) or rosh
+        wellbeing = RISK_OF.get(wellbeing) or choice(wellbeing, RISK_OF) or wellbeing
         if (
             start is not None
             and age is not None
@@ -206,12 +243,12 @@ def _problems(
         )
     else:
         first_seen[ref] = number
-    for column, allowed in (
-        ("disposal", DISPOSALS),
-        ("rosh", RISK_LEVELS),
-        ("safety_wellbeing", RISK_LEVELS),
+    for column, allowed, spellings in (
+        ("disposal", DISPOSALS, DISPOSAL_OF),
+        ("rosh", RISK_LEVELS, RISK_OF),
+        ("safety_wellbeing", RISK_LEVELS, RISK_OF),
     ):
-        if values[column] not in allowed:
+        if choice(values[column], spellings) is None:
             found.append(
                 CaseloadError(
                     f"'{values[column]}' is not one of: {', '.join(allowed)}",
@@ -222,7 +259,7 @@ def _problems(
     if _date(values["start_date"]) is None:
         found.append(
             CaseloadError(
-                f"'{values['start_date']}' is not a date as YYYY-MM-DD",
+                f"'{values['start_date']}' is not a date as DD/MM/YYYY or YYYY-MM-DD",
                 row=number,
                 column="start_date",
             )
@@ -239,10 +276,37 @@ def _problems(
 
 
 def _date(text: str) -> date | None:
+    """A date as the pages show them (13/05/2024) or as ISO (2024-05-13)."""
     try:
         return date.fromisoformat(text)
     except ValueError:
+        pass
+    found = DAY_MONTH_YEAR.fullmatch(text)
+    if found is None:
         return None
+    day, month, year = (int(part) for part in found.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def group_problems(problems: Iterable[CaseloadError]) -> list[dict[str, Any]]:
+    """Problems of the same kind in the same column, together: how many rows, and the first
+    few ("rosh: 85 rows: 'Mid' is not one of …, rows 2, 3, 5, 8, 9 and 80 more"), in the order
+    each kind first appears."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for problem in problems:
+        group = groups.setdefault(
+            (problem.column, problem.message),
+            {"column": problem.column, "message": problem.message, "rows": [], "count": 0},
+        )
+        group["count"] += 1
+        if problem.row is not None and len(group["rows"]) < PROBLEM_ROWS_SHOWN:
+            group["rows"].append(problem.row)
+    for group in groups.values():
+        group["row"] = group["rows"][0] if group["rows"] else None
+    return list(groups.values())
 
 
 def _age(text: str) -> int | None:
