@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from yjinspect.audit.models import AuditEvent
 from yjinspect.cases.models import Sample, SampledCase
 
@@ -68,3 +70,37 @@ def test_the_sample_page_needs_a_bounded_number_of_queries(
         assert client.get(f"/inspections/{sampled.pk}/sample/").status_code == 200
     with django_assert_max_num_queries(15):
         assert client.get(f"/inspections/{sampled.pk}/cases/").status_code == 200
+
+
+def test_the_lead_gives_cases_to_named_people_and_each_is_told(sampled, alice, ian, lara, client):
+    from yjinspect.audit.models import AuditEvent
+    from yjinspect.notifications.models import Notification
+
+    # Drawing and allocating told each assessor how many cases they were given.
+    told = Notification.objects.filter(user=ian, text__contains="to assess were given to you")
+    assert told.exists()
+    ian_cases = list(SampledCase.objects.filter(inspection=sampled, assessor=ian)[:2])
+    client.force_login(alice)
+    page = client.get(f"/inspections/{sampled.pk}/sample/allocation/").content.decode()
+    assert f"Assessor for case {ian_cases[0].case.case_ref}" in page
+    before = Notification.objects.filter(user=lara).count()
+    client.post(
+        f"/inspections/{sampled.pk}/sample/allocation/",
+        {f"case-{c.pk}": lara.pk for c in ian_cases},
+    )
+    assert SampledCase.objects.filter(pk__in=[c.pk for c in ian_cases], assessor=lara).count() == 2
+    new = Notification.objects.filter(user=lara).order_by("-id")
+    assert new.count() == before + 1
+    assert new[0].text.startswith("2 cases to assess were given to you")
+    moved = AuditEvent.objects.get(action="sample.reallocated").details["cases"]
+    assert moved[ian_cases[0].case.case_ref] == {"before": "ian", "after": "lara"}
+
+
+def test_a_case_goes_only_to_someone_on_the_team(sampled, alice, charlie):
+    from django.core.exceptions import ValidationError
+
+    from yjinspect.cases import sampling
+
+    case = SampledCase.objects.filter(inspection=sampled).first()
+    with pytest.raises(ValidationError, match="choose someone on the team"):
+        sampling.reallocate(alice, sampled, {case.pk: charlie.pk})

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from yjinspect.accounts.models import Role
 from yjinspect.audit.services import record
@@ -20,9 +23,10 @@ from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection, TeamMember
 from yjinspect.inspections.permissions import require
+from yjinspect.notifications.services import notify
 from yjinspect.versioning import StaleRecord, claim
 
-from .models import Case, Sample, SampledCase
+from .models import Case, CaseAssessment, Sample, SampledCase
 
 ASSESSING_ROLES = (Role.LEAD_INSPECTOR, Role.INSPECTOR, Role.LOCAL_ASSESSOR, Role.PARTNER_INSPECTOR)
 
@@ -172,13 +176,89 @@ def allocate(user: User, inspection: Inspection) -> int:
     cases = current_sample(inspection)
     load = Counter({m.user_id: 0 for m in assessors})
     load.update(c.assessor_id for c in cases if c.assessor_id in load)
-    given = 0
+    given = Counter[int]()
     for sampled in cases:
         if sampled.assessor_id is None:
             least = min(load, key=lambda uid: (load[uid], uid))
             sampled.assessor_id = least
             sampled.save(update_fields=["assessor"])
             load[least] += 1
-            given += 1
-    record(user, "sample.allocated", inspection, inspection_id=inspection.pk, cases=given)
-    return given
+            given[least] += 1
+    record(
+        user,
+        "sample.allocated",
+        inspection,
+        inspection_id=inspection.pk,
+        cases=given.total(),
+        to={str(uid): n for uid, n in given.items()},
+    )
+    _tell_assessors(inspection, given)
+    return given.total()
+
+
+def assessors_of(inspection: Inspection) -> list[TeamMember]:
+    """The team members a case can be given to."""
+    return list(
+        TeamMember.objects.filter(inspection=inspection, role__in=ASSESSING_ROLES)
+        .select_related("user")
+        .order_by("user__username")
+    )
+
+
+@transaction.atomic
+def reallocate(user: User, inspection: Inspection, chosen: dict[int, int]) -> int:
+    """Give cases to the named team members (sampled case id → person id). A case whose
+    first assessment is submitted stays with its assessor. Each person given cases is told."""
+    require(user, "sample.change", inspection)
+    check_stage(inspection, Operation.ALLOCATE)
+    allowed = {m.user_id: m.user for m in assessors_of(inspection)}
+    cases = {c.pk: c for c in current_sample(inspection).select_related("case", "assessor")}
+    given = Counter[int]()
+    moves: dict[str, dict[str, str]] = {}
+    for sampled_id, person_id in chosen.items():
+        sampled = cases.get(sampled_id)
+        if sampled is None:
+            raise ValidationError(_("No such case in the sample"))
+        if person_id not in allowed:
+            raise ValidationError(
+                _("Case %(case)s: choose someone on the team who assesses cases")
+                % {"case": sampled.case.case_ref}
+            )
+        if sampled.assessor_id == person_id:
+            continue
+        if sampled.assessments.filter(
+            kind=CaseAssessment.Kind.FIRST, state=CaseAssessment.State.SUBMITTED
+        ).exists():
+            raise ValidationError(
+                _("Case %(case)s is already assessed by %(person)s: it stays with them")
+                % {"case": sampled.case.case_ref, "person": sampled.assessor}
+            )
+        moves[sampled.case.case_ref] = {
+            "before": sampled.assessor.get_username() if sampled.assessor else "",
+            "after": allowed[person_id].get_username(),
+        }
+        sampled.assessor_id = person_id
+        sampled.save(update_fields=["assessor"])
+        given[person_id] += 1
+    if moves:
+        record(user, "sample.reallocated", inspection, inspection_id=inspection.pk, cases=moves)
+        _tell_assessors(inspection, given)
+    return given.total()
+
+
+def _tell_assessors(inspection: Inspection, given: Counter[int]) -> None:
+    """Each person given cases hears how many, with a link to their cases."""
+    link = reverse("cases:my_cases", args=[inspection.pk])
+
+    def told(count: int) -> Callable[[], str]:
+        return lambda: (
+            ngettext(
+                "%(n)s case to assess was given to you: %(service)s",
+                "%(n)s cases to assess were given to you: %(service)s",
+                count,
+            )
+            % {"n": count, "service": inspection.service.name}
+        )
+
+    for person in User.objects.filter(pk__in=[uid for uid, n in given.items() if n]):
+        notify([person], told(given[person.pk]), link)

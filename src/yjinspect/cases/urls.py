@@ -19,6 +19,7 @@ urlpatterns = [
         name="caseload_progress",
     ),
     path("<id:pk>/sample/", views.sample_page, name="sample"),
+    path("<id:pk>/sample/allocation/", views.allocation_page, name="allocation"),
     path("<id:pk>/sample/<id:sampled_id>/replace/", views.replace_case, name="replace"),
     path("<id:pk>/cases/", views.my_cases, name="my_cases"),
     path("<id:pk>/moderation/", views.moderation_page, name="moderation"),

@@ -9,12 +9,13 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
 from yjinspect.context import content_language
-from yjinspect.converters import posted_id
+from yjinspect.converters import parse_id, posted_id
 from yjinspect.inspections import permissions
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.pagecache import cached_inspection_page
@@ -167,6 +168,30 @@ def sample_page(request: HttpRequest, pk: int) -> HttpResponse:
         cases=cases,
         replaced=replaced,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def allocation_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The lead gives each case to a named member of the team (one form for the sample)."""
+    inspection = permissions.inspection_for(request, pk, "sample.change")
+    cases = sampling.current_sample(inspection).select_related("case", "assessor")
+    team = sampling.assessors_of(inspection)
+    if request.method == "POST":
+        chosen: dict[int, int] = {}
+        for sampled in cases:
+            raw = request.POST.get(f"case-{sampled.pk}", "")
+            person = parse_id(raw)
+            if raw and person is None:
+                raise Http404(_("No such person"))
+            if person is not None:
+                chosen[sampled.pk] = person
+        given = sampling.reallocate(signed_in(request), inspection, chosen)
+        messages.success(
+            request, ngettext("%(n)s case given", "%(n)s cases given", given) % {"n": given}
+        )
+        return redirect("cases:sample", pk)
+    return _page(request, "cases/allocation.html", inspection, cases=cases, team=team)
 
 
 @login_required
