@@ -10,7 +10,7 @@ asks ``may``/``require`` here, so there is one answer to "who may do this".
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from rules.predicates import Predicate
 from rules.rulesets import RuleSet
 
-from .models import SERVICE_ROLES, Role
+from .models import SERVICE_ROLES, Profile, Role
 from .roles import role_of
 
 AnyUser = User | AnonymousUser
@@ -70,11 +70,18 @@ def is_service_person(user: AnyUser) -> bool:
     return role_of(user) in SERVICE_ROLES
 
 
+def service_of(user: AnyUser) -> int | None:
+    """The service a service manager or staff member works for (None for anyone else)."""
+    if role_of(user) not in SERVICE_ROLES:
+        return None
+    profile: Profile = cast(Any, user).profile  # loaded with the user by our backend
+    return profile.service_id
+
+
 @predicate
 def works_for(user: AnyUser, service: Any) -> bool:
     """One of this service's managers or staff."""
-    profile = getattr(user, "profile", None)
-    return bool(is_service_person(user) and profile and profile.service_id == service.pk)
+    return bool(service_of(user) == service.pk)
 
 
 add_rules(

@@ -54,6 +54,19 @@ def record_event(
     return event
 
 
+def record_read(user: Any, action: str, inspection_id: int, **details: Any) -> AuditEvent:
+    """A download or export of an inspection's records: audited, and no change to it."""
+    return record_event(
+        user,
+        action,
+        object_type="inspections.inspection",
+        object_id=str(inspection_id),
+        inspection_id=inspection_id,
+        details=details,
+        read_only=True,
+    )
+
+
 def changes(record: models.Model, **after: Any) -> dict[str, dict[str, Any]]:
     """``before`` and ``after`` of the fields that ``after`` changes on ``record`` (read before
     the change is applied), for an audit event's details."""

@@ -165,12 +165,9 @@ def allocate(user: User, inspection: Inspection) -> int:
     """Give each unallocated case to the assessor with the fewest, so counts stay balanced."""
     require(user, "sample.change", inspection)
     check_stage(inspection, Operation.ALLOCATE)
-    assessors = list(
-        TeamMember.objects.filter(inspection=inspection, role__in=ASSESSING_ROLES)
-        .exclude(role=Role.LEAD_INSPECTOR)
-        .select_related("user")
-        .order_by("user__username")
-    ) or list(TeamMember.objects.filter(inspection=inspection, role=Role.LEAD_INSPECTOR))
+    # The lead assesses only when nobody else on the team can.
+    team = assessors_of(inspection)
+    assessors = [m for m in team if m.role != Role.LEAD_INSPECTOR] or team
     if not assessors:
         raise ValidationError(_("Add inspectors or local assessors to the team first"))
     cases = current_sample(inspection)

@@ -29,8 +29,8 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from rules.predicates import Predicate
 
-from yjinspect.accounts.models import SERVICE_ROLES, Profile, Role
-from yjinspect.accounts.permissions import AnyUser, add_rules, is_admin, predicate
+from yjinspect.accounts.models import SERVICE_ROLES, Role
+from yjinspect.accounts.permissions import AnyUser, add_rules, is_admin, predicate, service_of
 from yjinspect.accounts.permissions import may as may  # one register: asked from here too
 from yjinspect.accounts.permissions import require as require
 from yjinspect.accounts.roles import role_of
@@ -64,13 +64,6 @@ def _membership(user: AnyUser, inspection: Inspection) -> tuple[str | None, froz
     return memo[user.pk]
 
 
-def _service_id(user: AnyUser) -> int | None:
-    if role_of(user) not in SERVICE_ROLES:
-        return None
-    profile = cast(Profile, cast(Any, user).profile)
-    return profile.service_id
-
-
 # ---- Predicates ---------------------------------------------------------------------------
 
 
@@ -102,7 +95,7 @@ def granted(grant: Grant) -> Predicate:
 @predicate
 def of_service(user: AnyUser, record: Any) -> bool:
     """One of the inspected service's managers or staff."""
-    service_id = _service_id(user)
+    service_id = service_of(user)
     return service_id is not None and service_id == inspection_of(record).service_id
 
 
@@ -222,7 +215,7 @@ def visible_inspections(user: AnyUser) -> QuerySet[Inspection]:
     if role is Role.INSPECTORATE_ADMIN:
         return inspections
     if role in SERVICE_ROLES:
-        return inspections.filter(service_id=_service_id(user))
+        return inspections.filter(service_id=service_of(user))
     if role is None:
         return inspections.none()
     # One team row per person per inspection (a unique constraint), so the join adds no

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
-from yjinspect.audit.services import record_event
+from yjinspect.audit.services import record_read
 from yjinspect.converters import posted_id
 from yjinspect.findings.models import Recommendation
 from yjinspect.inspections import permissions
@@ -102,14 +102,6 @@ def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         )
     else:
         response = HttpResponse(services.export_csv(inspection), content_type="text/csv")
-    record_event(
-        request.user,
-        "plan.exported",
-        object_type="inspections.inspection",
-        object_id=str(pk),
-        inspection_id=pk,
-        details={"format": kind},
-        read_only=True,
-    )
+    record_read(request.user, "plan.exported", pk, format=kind)
     response["Content-Disposition"] = f'attachment; filename="improvement-plan-{pk}.{kind}"'
     return response

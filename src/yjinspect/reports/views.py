@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.roles import signed_in
-from yjinspect.audit.services import record_event
+from yjinspect.audit.services import record_read
 from yjinspect.content_policy import inline_sources
 from yjinspect.context import content_language
 from yjinspect.converters import posted_id
@@ -24,15 +24,7 @@ from .models import AccuracyComment, PublishedReport, PublishJob
 
 
 def _audit_draft_read(request: HttpRequest, pk: int, kind: str) -> None:
-    record_event(
-        request.user,
-        "report.draft_read",
-        object_type="inspections.inspection",
-        object_id=str(pk),
-        inspection_id=pk,
-        details={"format": kind, "language": _language(request)},
-        read_only=True,
-    )
+    record_read(request.user, "report.draft_read", pk, format=kind, language=_language(request))
 
 
 def _language(request: HttpRequest) -> str:
