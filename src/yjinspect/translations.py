@@ -64,6 +64,21 @@ def _compiled(catalog: object) -> bytes:
     return buffer.getvalue()
 
 
+def _messages(compiled: bytes) -> dict[object, object]:
+    """What a compiled catalogue says, without its header: the header names the Babel version
+    that wrote it, and a newer Babel does not make a catalogue stale."""
+    from babel.messages.mofile import read_mo
+
+    def key(value: object) -> object:
+        return tuple(value) if isinstance(value, list | tuple) else value
+
+    return {
+        key(message.id): key(message.string)
+        for message in read_mo(io.BytesIO(compiled))  # type: ignore[attr-defined]
+        if message.id
+    }
+
+
 def problems(language: str) -> list[str]:
     """What is wrong with one language's catalogue; empty when it is complete and compiled."""
     from babel.messages.pofile import read_po
@@ -85,7 +100,7 @@ def problems(language: str) -> list[str]:
             isinstance(translated.string, tuple) and not all(translated.string)
         ):
             found.append(f"no {language} translation for {message.id!r}")
-    if not mo_path.exists() or mo_path.read_bytes() != _compiled(existing):
+    if not mo_path.exists() or _messages(mo_path.read_bytes()) != _messages(_compiled(existing)):
         found.append(f"{mo_path} is out of date: run 'yjinspect messages'")
     return found
 
