@@ -3,13 +3,14 @@ translations, and helpers that feed Django form fields to GOV.UK Frontend's macr
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django import forms
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
@@ -59,6 +60,11 @@ def error_list(form: forms.BaseForm) -> list[dict[str, str]]:
         href = f"#{form[name].auto_id}" if name in form.fields else "#main-content"
         entries.extend({"text": str(error), "href": href} for error in errors)
     return entries
+
+
+def when(moment: datetime | None) -> str:
+    """A moment as people here read it: local time, DD/MM/YYYY HH:MM."""
+    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M") if moment else "–"
 
 
 def field_params(field: forms.BoundField, **extra: Any) -> dict[str, Any]:
@@ -122,6 +128,7 @@ def environment(**options: Any) -> Environment:
             "visually_hidden": visually_hidden,
             "code": code,
             "field_params": field_params,
+            "when": when,
         }
     )
     return env

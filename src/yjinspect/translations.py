@@ -74,7 +74,7 @@ def _messages(compiled: bytes) -> dict[object, object]:
 
     return {
         key(message.id): key(message.string)
-        for message in read_mo(io.BytesIO(compiled))  # type: ignore[attr-defined]
+        for message in read_mo(io.BytesIO(compiled))
         if message.id
     }
 

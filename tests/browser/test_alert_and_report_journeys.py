@@ -1,11 +1,14 @@
-"""In the browser: an alert from raising to closure, across the inspector, the lead and the
-service manager; and a report from draft to published."""
+"""In the browser: Cardiff's alert, from raising on three cases to closure, its urgent action
+plan returned once then accepted, across the inspector, the lead and the service manager; and
+a report from draft to published."""
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from yjinspect.cases.models import SampledCase
@@ -21,42 +24,117 @@ def sign_out(page: Page) -> None:
     page.get_by_role("button", name="Sign out").click()
 
 
-def test_an_alert_from_raising_to_closure(page: Page, sampled, ian, alice, mona):
-    assert SampledCase.objects.filter(inspection=sampled, assessor=ian).exists()
+def test_cardiffs_alert_on_three_cases_and_its_plan_returned_once_then_accepted(
+    page: Page, sampled, ian, alice, mona
+):
+    """Cardiff 2020: an organisational alert on safeguarding and public protection in three
+    cases; senior leaders asked for an urgent action plan."""
+    first = SampledCase.objects.filter(inspection=sampled, assessor=ian).first()
+    others = list(SampledCase.objects.filter(inspection=sampled).exclude(pk=first.pk)[:2])
     sign_in(page, "ian")
     open_inspection(page, "Cwm Afon YJS", "Cases")
     page.get_by_role("link", name=re.compile(r"^2\.1 Assessment")).first.click()
     page.get_by_role("link", name="Raise a case alert on this case").click()
-    page.get_by_label("The child's safety").check()
-    page.get_by_label("Critical: immediate risk of serious harm").check()
-    page.get_by_label("What was found").fill("Missing episodes not shared with the police.")
+    page.get_by_label("Organisation-wide (a pattern across cases)").check()
+    cases = page.get_by_role("group", name="Which cases?")
+    expect(cases.get_by_label(first.case.case_ref)).to_be_checked()  # from the case's page
+    for other in others:
+        cases.get_by_label(other.case.case_ref).check()
+    page.get_by_label("High: serious risk needing action now").check()
+    page.get_by_label("Safeguarding").check()
+    page.get_by_label("Public protection").check()
+    page.get_by_label("What was found", exact=True).fill(
+        "Safeguarding and public protection practice fell short in three cases."
+    )
     page.get_by_role("button", name="Raise alert").click()
-    expect(page.get_by_text("Alert raised; the lead inspector has been told")).to_be_visible()
+    expect(banner(page)).to_contain_text("Alert raised; the lead inspector has been told")
+    expect(page.get_by_role("heading", name="Alert 1")).to_be_visible()
     sign_out(page)
 
     sign_in(page, "alice")
     page.get_by_role("link", name=re.compile("Notifications")).click()
     page.get_by_role("link", name=re.compile("To confirm")).click()
     page.get_by_role("button", name="Confirm and send to the service").click()
-    expect(page.get_by_text("Alert sent to the service")).to_be_visible()
+    expect(banner(page)).to_contain_text("Alert sent to the service")
     sign_out(page)
 
     sign_in(page, "mona")
     page.get_by_role("link", name=re.compile("Notifications")).click()
-    page.get_by_role("link", name=re.compile("Urgent action needed")).click()
-    page.get_by_label("Urgent action taken or planned").fill("Strategy meeting held today.")
-    page.get_by_role("button", name="Send response").click()
-    expect(page.get_by_text("Response sent to the inspection team")).to_be_visible()
-    assert axe_violations(page) == []
+    page.get_by_role("link", name=re.compile("Urgent action plan needed")).click()
+    add_action(page, "Review the safety plans in the three cases.", "Head of Service")
+    page.get_by_label("What the service has done and plans to do").fill("Plans under review.")
+    page.get_by_role("button", name="Send the urgent action plan").click()
+    expect(banner(page)).to_contain_text("Urgent action plan sent to the lead inspector")
     sign_out(page)
 
     sign_in(page, "alice")
     page.get_by_role("link", name=re.compile("Notifications")).click()
-    page.get_by_role("link", name=re.compile("The service responded")).click()
-    page.get_by_label("Note").fill("The response deals with the risk.")
+    page.get_by_role("link", name=re.compile("Urgent action plan to review")).first.click()
+    page.get_by_label("Return: the plan must do more").check()
+    page.get_by_label("Reasons").fill("The police are not part of the plan.")
+    page.get_by_role("button", name="Record decision").click()
+    expect(banner(page)).to_contain_text("Plan returned to the service")
+    sign_out(page)
+
+    sign_in(page, "mona")
+    page.get_by_role("link", name=re.compile("Notifications")).click()
+    page.get_by_role("link", name=re.compile("Urgent action plan returned")).click()
+    expect(page.get_by_text("The police are not part of the plan.")).to_be_visible()
+    add_action(page, "Share missing episodes with the police daily.", "DI, South Wales Police")
+    page.get_by_label("What the service has done and plans to do").fill("Police now included.")
+    page.get_by_role("button", name="Send the urgent action plan").click()
+    sign_out(page)
+
+    sign_in(page, "alice")
+    page.get_by_role("link", name=re.compile("Notifications")).click()
+    page.get_by_role("link", name=re.compile("Urgent action plan to review")).first.click()
+    page.get_by_label("Accept: the actions deal with the risk").check()
+    page.get_by_role("button", name="Record decision").click()
+    expect(banner(page)).to_contain_text("Plan accepted")
+    expect(page.get_by_text("The alert can be closed when every action")).to_be_visible()
+    sign_out(page)
+
+    sign_in(page, "mona")
+    page.get_by_role("link", name=re.compile("Notifications")).click()
+    page.get_by_role("link", name=re.compile("Urgent action plan accepted")).click()
+    for number in (1, 2):
+        page.get_by_role("group", name=f"Status of action {number}").get_by_label("Done").check()
+        page.get_by_label(f"Evidence for action {number}").fill("Minutes of the meeting.")
+        page.get_by_role("button", name=f"Update action {number}").click()
+        expect(banner(page)).to_contain_text(f"Action {number} updated")
+    expect(page.get_by_text("2 of 2 actions done")).to_be_visible()
+    assert axe_violations(page) == []
+    sign_out(page)
+
+    sign_in(page, "alice")
+    open_inspection(page, "Cwm Afon YJS", "Alerts")
+    page.get_by_role("link", name="Alert 1").click()
+    page.get_by_label("Note").fill("Every action is done and the risk is managed.")
     page.get_by_role("button", name="Close alert").click()
-    expect(page.get_by_text("Alert closed")).to_be_visible()
-    expect(page.get_by_text("Strategy meeting held today.")).to_be_visible()
+    expect(banner(page)).to_contain_text("Alert closed")
+    history = page.locator(".app-history")
+    for step in (
+        "Raised – ian",
+        "Confirmed and sent to the service – alice",
+        "Urgent action plan returned – alice",
+        "Urgent action plan accepted – alice",
+        "Closed – alice",
+    ):
+        expect(history).to_contain_text(step)
+
+
+def banner(page: Page):
+    """The message the page gives after a change."""
+    return page.locator(".govuk-notification-banner")
+
+
+def add_action(page: Page, text: str, owner: str) -> None:
+    page.get_by_label("Action", exact=True).fill(text)
+    page.get_by_label("Owner").fill(owner)
+    soon = timezone.localdate() + timedelta(days=3)
+    page.get_by_label("Due by").fill(soon.strftime("%d/%m/%Y"))
+    page.get_by_role("button", name="Add action").click()
+    expect(banner(page)).to_contain_text("Action added to the plan")
 
 
 def test_a_report_from_sign_off_to_published(page: Page, sampled, alice):

@@ -158,6 +158,16 @@ def std(data, domain: int, standard: int) -> dict[str, Any]:
         ),
         (lambda d: d["domains"][1].update(population="adults"), "domains[1].population", "adults"),
         (lambda d: d["scale"]["levels"][1].update(points="two"), "scale.levels[1].points", "whole"),
+        (
+            lambda d: d["alerts"]["response_hours"].pop("medium"),
+            "alerts.response_hours",
+            "'medium'",
+        ),
+        (
+            lambda d: d["alerts"].update(remind_before_hours=24),
+            "alerts.remind_before_hours",
+            "shortest response time (24 hours)",
+        ),
     ],
 )
 def test_a_broken_framework_is_refused_naming_the_place(change, path, words):

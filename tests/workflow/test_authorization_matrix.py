@@ -157,10 +157,22 @@ def world(sampled, alice, ian, lara, mona, service, request):
     partner_case.save(update_fields=["assessor"])
     ian_case = SampledCase.objects.filter(inspection=inspection, assessor=ian).first()
     raised = alerts.raise_alert(
-        ian, inspection, sampled_case=ian_case, kind="child_safety", severity="high", found="x"
+        ian,
+        inspection,
+        cases=[ian_case],
+        themes=["safeguarding"],
+        kind="child_safety",
+        severity="high",
+        found="x",
     )
     confirmed = alerts.raise_alert(
-        ian, inspection, sampled_case=ian_case, kind="others_safety", severity="high", found="y"
+        ian,
+        inspection,
+        cases=[ian_case],
+        themes=["safeguarding"],
+        kind="others_safety",
+        severity="high",
+        found="y",
     )
     alerts.confirm(alice, confirmed)
     fieldwork.record_consent(ian, inspection, "C-01", "child", date(2024, 5, 14))
@@ -345,7 +357,7 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
         (
             "alerts:list",
             [pk],
-            {"kind": "organisational", "severity": "medium", "found": "Pattern"},
+            {"kind": "organisational", "severity": "medium", "themes": ["other"], "found": "P"},
             team,
         ),
         ("alerts:detail", [pk, raised.pk], {"action": "confirm", "version": raised.version}, lead),
@@ -358,8 +370,14 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
         (
             "alerts:detail",
             [pk, confirmed.pk],
-            {"action": "respond", "urgent_action": "Done", "version": confirmed.version},
+            {"action": "add_action", "new-text": "Do", "new-owner": "Head", "new-due": "1/1/2099"},
             {"mona"},
+        ),
+        (
+            "alerts:detail",
+            [pk, confirmed.pk],
+            {"action": "review", "decision": "return", "reasons": "More", "version": 1},
+            lead,
         ),
         (
             "alerts:detail",

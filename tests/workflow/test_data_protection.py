@@ -128,7 +128,13 @@ def test_a_subject_access_request_gathers_everything_held_about_a_case(
 ):
     case = SampledCase.objects.filter(inspection=sampled, assessor=ian).select_related("case")[0]
     alerts.raise_alert(
-        ian, sampled, sampled_case=case, kind="child_safety", severity="high", found="Missing"
+        ian,
+        sampled,
+        cases=[case],
+        themes=["safeguarding"],
+        kind="child_safety",
+        severity="high",
+        found="Missing",
     )
     assert main(["subject-access", service.name, case.case.case_ref]) == 0
     held = json.loads(capsys.readouterr().out)
@@ -153,7 +159,13 @@ def test_a_subject_access_request_gathers_everything_held_about_a_case(
 def test_no_published_report_names_a_case(sampled, ian, alice):
     case = SampledCase.objects.filter(inspection=sampled, assessor=ian).select_related("case")[0]
     alerts.raise_alert(
-        ian, sampled, sampled_case=case, kind="child_safety", severity="high", found="Found"
+        ian,
+        sampled,
+        cases=[case],
+        themes=["safeguarding"],
+        kind="child_safety",
+        severity="high",
+        found="Found",
     )
     recommendation = findings.add_recommendation(
         alice, sampled, body="board", body_name="", text="Use data.", standards=["1.1"]

@@ -175,7 +175,13 @@ def test_an_inspection_closes_only_when_every_alert_is_closed(published, alice):
     case = SampledCase.objects.filter(inspection=published).first()
     at_stage(published, "fieldwork")
     alert = alerts.raise_alert(
-        alice, published, sampled_case=case, kind="child_safety", severity="high", found="x"
+        alice,
+        published,
+        cases=[case],
+        themes=["safeguarding"],
+        kind="child_safety",
+        severity="high",
+        found="x",
     )
     at_stage(published, "monitoring")
     with pytest.raises(ValidationError, match=r"Close or withdraw every case alert \(1 open\)"):
@@ -186,5 +192,11 @@ def test_an_inspection_closes_only_when_every_alert_is_closed(published, alice):
     published.refresh_from_db()
     with pytest.raises(ValidationError, match="not possible at the Closed stage"):
         alerts.raise_alert(
-            alice, published, sampled_case=case, kind="child_safety", severity="high", found="y"
+            alice,
+            published,
+            cases=[case],
+            themes=["safeguarding"],
+            kind="child_safety",
+            severity="high",
+            found="y",
         )

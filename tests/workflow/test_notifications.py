@@ -30,15 +30,22 @@ def test_an_alert_reaches_a_welsh_speaking_manager_in_welsh(
     mona.save()
     case = SampledCase.objects.filter(inspection=sampled).first()
     alert = alerts.raise_alert(
-        alice, sampled, sampled_case=case, kind="child_safety", severity="high", found="x"
+        alice,
+        sampled,
+        cases=[case],
+        themes=["safeguarding"],
+        kind="child_safety",
+        severity="high",
+        found="x",
     )
     with django_capture_on_commit_callbacks(execute=True):
         alerts.confirm(alice, alert, recipient=_person("sam", "service_staff", sampled.service))
     notice = Notification.objects.get(user=mona)
-    assert notice.text.startswith("Angen camau brys erbyn")
-    assert mail.outbox[0].subject.startswith("yjinspect: Angen camau brys erbyn")
+    assert notice.text.startswith("Angen cynllun gweithredu brys erbyn")
+    assert mail.outbox[0].subject.startswith("yjinspect: Angen cynllun gweithredu brys erbyn")
     # The person named beside her kept English, and is told in English.
-    assert Notification.objects.get(user__username="sam").text.startswith("Urgent action needed")
+    told = Notification.objects.get(user__username="sam")
+    assert told.text.startswith("Urgent action plan needed")
 
 
 def test_a_scheduled_job_runs_once_per_slot_however_many_workers_ask(db):

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from yjinspect.accounts import two_factor
 from yjinspect.accounts.models import PartnerInspectorate, Profile, Role
@@ -68,7 +69,13 @@ def load_demo(password: str, totp_secret: str | None = None) -> list[str]:
             BoardMember.objects.update_or_create(
                 service=service,
                 name=name,
-                defaults={"board_role": board_role, "organisation": organisation},
+                defaults={
+                    "board_role": board_role,
+                    "organisation": organisation,
+                    # The chair is e-mailed when a case alert is sent (example.org: no one's).
+                    "chair": board_role == "Chair",
+                    "email": "board.chair@example.org" if board_role == "Chair" else "",
+                },
             )
 
     User = get_user_model()
@@ -241,28 +248,63 @@ def fill_inspection(
 
 
 def _add_alerts(inspection: Inspection, lead: Any) -> None:
-    """Two case alerts: one answered and closed, one waiting for the service's response."""
+    """Two alerts as Cardiff had them: an organisation-wide alert on three cases, whose urgent
+    action plan was returned once, then accepted and carried out; and a case alert waiting
+    for the service's plan."""
     manager = Profile.objects.filter(role=Role.SERVICE_MANAGER, service=inspection.service).first()
-    cases = list(sampling.current_sample(inspection)[:2])
-    if manager is None or len(cases) < 2:
+    cases = list(sampling.current_sample(inspection)[:4])
+    if manager is None or len(cases) < 4:
         return
     answered = alerts.raise_alert(
         cases[0].assessor,
         inspection,
-        sampled_case=cases[0],
-        kind="child_safety",
+        cases=cases[:3],
+        kind="organisational",
         severity="high",
-        found="Missing episodes were not shared with the case manager.",
+        themes=["safeguarding", "public_protection"],
+        found="In three cases, missing episodes and risks to others were not shared with the "
+        "case manager or the police.",
+        found_cy="Mewn tri achos, ni rannwyd cyfnodau ar goll a risgiau i eraill gyda'r rheolwr "
+        "achos na'r heddlu.",
     )
     alerts.confirm(lead, answered)
-    alerts.respond(manager.user, answered, "Strategy meeting held; information now shared daily.")
-    alerts.close(lead, answered, "The response deals with the risk.")
+    today = timezone.localdate()
+    first = alerts.add_action(
+        manager.user,
+        answered,
+        text="Review the safety plans in the three cases.",
+        owner=f"Head of Service, {inspection.service.name}",
+        due=today + timedelta(days=2),
+    )
+    alerts.send_plan(manager.user, answered, "Safety plans are being reviewed.")
+    alerts.review_plan(
+        lead,
+        answered,
+        accept=False,
+        reasons="The plan does not say how information will reach the police.",
+    )
+    second = alerts.add_action(
+        manager.user,
+        answered,
+        text="Share missing-episode information with the police the same day.",
+        owner="Detective Inspector, police missing-persons team",
+        due=today + timedelta(days=5),
+    )
+    alerts.send_plan(manager.user, answered, "Safety plans reviewed; information shared daily.")
+    alerts.review_plan(lead, answered, accept=True)
+    for action, evidence in (
+        (first, "All three safety plans reviewed and signed off by a manager."),
+        (second, "Daily information-sharing call in place since the alert."),
+    ):
+        alerts.change_action(manager.user, action, status="done", evidence=evidence)
+    alerts.close(lead, answered, "The actions deal with the risk.")
     waiting = alerts.raise_alert(
-        cases[1].assessor,
+        cases[3].assessor,
         inspection,
-        sampled_case=cases[1],
+        cases=[cases[3]],
         kind="others_safety",
         severity="critical",
+        themes=["public_protection", "risk_assessment"],
         found="Risk to a named victim was not reassessed after a new offence.",
     )
     alerts.confirm(lead, waiting)

@@ -175,7 +175,8 @@ class Framework:
     domains: tuple[Domain, ...]
     sampling: Sampling | None
     age_bands: tuple[AgeBand, ...]
-    alert_first_response_hours: int | None
+    # Hours the service has to answer an alert, by severity (empty: the framework sets none).
+    alert_response_hours: dict[str, int]
     alert_remind_before_hours: int | None
     # Caseload columns beyond the required ones that this framework's profile uses: a caseload
     # may carry these and no others (never a name, date of birth or address).

@@ -31,6 +31,8 @@ from .strictyaml import Node, describe, read_yaml
 
 FRAMEWORKS_DIR = Path(__file__).resolve().parent.parent / "frameworks"
 
+# The severities an alert can have; a framework gives each a response time.
+ALERT_SEVERITIES = ("critical", "high", "medium")
 # Caseload fields a sample may be stratified by; they are the caseload file's columns.
 STRATIFIABLE = ("disposal", "disposal_type", "sex", "rosh", "safety_wellbeing", "ethnicity")
 
@@ -111,17 +113,21 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
     if in_force_to is not None and in_force_to < in_force_from:
         raise in_force.child("to").fail("must not be before 'from'")
 
-    alert_hours = remind_hours = None
+    alert_hours: dict[str, int] = {}
+    remind_hours = None
     if root.has("alerts"):
         alerts = root.child("alerts").mapping(
-            ("first_response_hours", "provenance"), ("remind_before_hours",)
+            ("response_hours", "provenance"), ("remind_before_hours",)
         )
         alerts.child("provenance").as_str()
-        alert_hours = alerts.child("first_response_hours").as_int(minimum=1)
+        # One response time for each severity an alert can have.
+        hours = alerts.child("response_hours").mapping(ALERT_SEVERITIES)
+        alert_hours = {name: hours.child(name).as_int(minimum=1) for name in ALERT_SEVERITIES}
         remind_hours = alerts.optional("remind_before_hours", lambda n: n.as_int(minimum=1))
-        if remind_hours is not None and remind_hours >= alert_hours:
+        shortest = min(alert_hours.values())
+        if remind_hours is not None and remind_hours >= shortest:
             raise alerts.child("remind_before_hours").fail(
-                f"must be less than first_response_hours ({alert_hours})"
+                f"must be less than the shortest response time ({shortest} hours)"
             )
 
     return Framework(
@@ -141,7 +147,7 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
         sampling=sampling,
         age_bands=root.optional("profile", _parse_profile) or (),
         optional_columns=root.optional("profile", _parse_optional_columns) or (),
-        alert_first_response_hours=alert_hours,
+        alert_response_hours=alert_hours,
         alert_remind_before_hours=remind_hours,
     )
 

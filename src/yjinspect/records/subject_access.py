@@ -58,7 +58,11 @@ def gather(user: Any, service: YouthJusticeService, case_ref: str) -> dict[str, 
         .select_related("assessor", "sampled_case")
         .prefetch_related("answers")
     )
-    alerts = CaseAlert.objects.filter(sampled_case__in=sampled).prefetch_related("responses")
+    alerts = (
+        CaseAlert.objects.filter(cases__in=sampled)
+        .distinct()
+        .prefetch_related("responses", "actions")
+    )
     about = Q(object_type="cases.sampledcase", object_id__in=[str(s.pk) for s in sampled]) | Q(
         object_type="alerts.casealert", object_id__in=[str(a.pk) for a in alerts]
     )
@@ -115,11 +119,27 @@ def gather(user: Any, service: YouthJusticeService, case_ref: str) -> dict[str, 
         "alerts": [
             {
                 "inspection": a.inspection_id,
+                "number": a.number,
                 "kind": a.kind,
                 "severity": a.severity,
+                "themes": a.themes,
                 "state": a.state,
                 "found": a.found,
-                "responses": [r.action for r in a.responses.all()],
+                "found_cy": a.found_cy,
+                "responses": [
+                    {"plan": r.action, "decision": r.decision, "reasons": r.reasons}
+                    for r in a.responses.all()
+                ],
+                "actions": [
+                    {
+                        "action": x.text,
+                        "owner": x.owner,
+                        "due": str(x.due),
+                        "status": x.status,
+                        "evidence": x.evidence,
+                    }
+                    for x in a.actions.all()
+                ],
                 "closing_note": a.closing_note,
             }
             for a in alerts

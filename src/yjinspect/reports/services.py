@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from yjinspect.alerts.services import report_summary
 from yjinspect.audit.services import record
 from yjinspect.cases.models import Sample
 from yjinspect.engine import Basis
@@ -86,6 +87,7 @@ def context(
             "headline": headline(profile, language),
             "charts": charts,
             "sample": sample,
+            "alerts": report_summary(inspection),
         }
 
 

@@ -26,8 +26,9 @@ class ServiceForm(forms.ModelForm[YouthJusticeService]):
 class BoardMemberForm(forms.ModelForm[BoardMember]):
     class Meta:
         model = BoardMember
-        fields = ["name", "board_role", "organisation"]
+        fields = ["name", "board_role", "organisation", "email", "chair"]
         error_messages = {
+            "email": {"invalid": _("Enter an e-mail address like name@example.org")},
             "name": {"required": _("Enter the board member's name")},
             "board_role": {"required": _("Enter their role on the board, e.g. Chair")},
             "organisation": {"required": _("Enter their organisation, e.g. Police")},

@@ -40,6 +40,13 @@ class BoardMember(models.Model):
     name = models.CharField(_("name"), max_length=200)
     board_role = models.CharField(_("role on the board"), max_length=200)
     organisation = models.CharField(_("organisation"), max_length=200)
+    email = models.EmailField(
+        _("e-mail address"),
+        blank=True,
+        help_text=_("Where the product writes to them, e.g. when a case alert is sent."),
+    )
+    # The chair is told of every case alert sent to the service.
+    chair = models.BooleanField(_("chairs the board"), default=False)
 
     class Meta:
         ordering = ["service", "board_role", "name"]
