@@ -3,7 +3,7 @@ translations, and helpers that feed Django form fields to GOV.UK Frontend's macr
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
@@ -65,6 +65,14 @@ def error_list(form: forms.BaseForm) -> list[dict[str, str]]:
 def when(moment: datetime | None) -> str:
     """A moment as people here read it: local time, DD/MM/YYYY HH:MM."""
     return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M") if moment else "–"
+
+
+def uk_date(value: date | str | None) -> str:
+    """A date (or an ISO date string, as stored in JSON) as DD/MM/YYYY."""
+    if not value:
+        return "–"
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return day.strftime("%d/%m/%Y")
 
 
 def field_params(field: forms.BoundField, **extra: Any) -> dict[str, Any]:
@@ -131,4 +139,5 @@ def environment(**options: Any) -> Environment:
             "when": when,
         }
     )
+    env.filters["uk_date"] = uk_date
     return env

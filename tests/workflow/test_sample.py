@@ -21,6 +21,32 @@ def test_the_sample_is_drawn_with_a_recorded_seed_and_its_profile_shown(sampled,
     assert sum(s for _, s in court["profile"]["sex"].values()) == court["size"]
 
 
+def test_the_sample_page_shows_the_windows_the_cases_outside_them_and_the_size_working(
+    sampled, as_user, alice
+):
+    from yjinspect.cases.models import Case
+
+    court = Sample.objects.get(inspection=sampled).summary["court"]
+    page = as_user(alice).get(f"/inspections/{sampled.pk}/sample/").content.decode()
+    assert "Eligibility windows" in page and "Started between" in page
+    counts = court["windows_count"]
+    # Every court case of the caseload is counted once: inside a window or outside it.
+    court_disposals = set(counts)
+    in_caseload = Case.objects.filter(inspection=sampled, disposal__in=court_disposals).count()
+    assert sum(sum(c.values()) for c in counts.values()) == in_caseload
+    assert sum(c["eligible"] for c in counts.values()) == court["eligible"]
+    assert sum(c["early"] + c["late"] for c in counts.values()) > 0  # the file has some
+    first, last = next(iter(court["windows"].values()))
+    day = lambda iso: "/".join(reversed(iso.split("-")))  # noqa: E731
+    assert f"{day(first)} to {day(last)}" in page
+    assert "How the sample size was worked out" in page
+    working = court["working"]
+    assert (
+        f"= {working['infinite']} cases" in page and f"= {working['corrected']}, rounded up" in page
+    )
+    assert f"Sample: {court['size']} cases." in page
+
+
 def test_cases_are_allocated_evenly_to_the_assessors(sampled, ian, lara):
     counts = Counter(SampledCase.objects.values_list("assessor__username", flat=True))
     assert set(counts) == {"ian", "lara"}
@@ -104,3 +130,39 @@ def test_a_case_goes_only_to_someone_on_the_team(sampled, alice, charlie):
     case = SampledCase.objects.filter(inspection=sampled).first()
     with pytest.raises(ValidationError, match="choose someone on the team"):
         sampling.reallocate(alice, sampled, {case.pk: charlie.pk})
+
+
+def test_rebalancing_evens_out_the_cases_not_started_and_leaves_started_ones(
+    sampled, alice, ian, lara, client
+):
+    from yjinspect.cases import assessment, sampling
+
+    cases = list(SampledCase.objects.filter(inspection=sampled))
+    sampling.reallocate(alice, sampled, {c.pk: ian.pk for c in cases})
+    started = cases[0]
+    standard = sampled.framework.standard("2.1")
+    assessment.save(
+        ian,
+        started,
+        standard,
+        kind="first",
+        version=0,
+        answers={},
+        case_manager_present=None,
+        submit=False,
+    )
+    client.force_login(alice)
+    page = client.get(f"/inspections/{sampled.pk}/sample/allocation/").content.decode()
+    assert "Cases each person has" in page
+    page = client.post(
+        f"/inspections/{sampled.pk}/sample/allocation/", {"rebalance": "1"}, follow=True
+    ).content.decode()
+    counts = Counter(SampledCase.objects.values_list("assessor__username", flat=True))
+    assert abs(counts["ian"] - counts["lara"]) <= 1
+    assert f"{counts['lara']} cases moved" in page
+    again = client.post(
+        f"/inspections/{sampled.pk}/sample/allocation/", {"rebalance": "1"}, follow=True
+    ).content.decode()
+    assert "already as even as they can be" in again
+    started.refresh_from_db()
+    assert started.assessor == ian  # a case someone has started stays with them

@@ -70,6 +70,18 @@ def draw(user: User, inspection: Inspection, seed: int | None = None) -> Sample:
             "profile": {
                 field: {v: list(c) for v, c in vals.items()} for field, vals in p.profile.items()
             },
+            # What the sample page shows of how the sample was drawn.
+            "windows_count": p.windows_count,
+            "working": {
+                "confidence": p.working.confidence,
+                "margin": p.working.margin,
+                "z": round(p.working.z, 3),
+                "infinite": round(p.working.infinite, 1),
+                "corrected": round(p.working.corrected, 1),
+                "min_size": p.working.min_size,
+                "max_size": p.working.max_size,
+                "held_by": p.working.held_by,
+            },
         }
         for p in result.populations
     }
@@ -241,6 +253,46 @@ def reallocate(user: User, inspection: Inspection, chosen: dict[int, int]) -> in
         record(user, "sample.reallocated", inspection, inspection_id=inspection.pk, cases=moves)
         _tell_assessors(inspection, given)
     return given.total()
+
+
+def rebalance(user: User, inspection: Inspection) -> int:
+    """Even out the cases nobody has started between the team's assessors (the lead only if
+    nobody else assesses): move one at a time from the busiest to the least busy until no one
+    has more than one case above anyone else, or only started cases are left to move. Returns
+    how many cases moved; the moves are audited and each person given cases is told."""
+    require(user, "sample.change", inspection)
+    check_stage(inspection, Operation.ALLOCATE)
+    team = assessors_of(inspection)
+    assessors = [m.user_id for m in team if m.role != Role.LEAD_INSPECTOR] or [
+        m.user_id for m in team
+    ]
+    if not assessors:
+        raise ValidationError(_("Add inspectors or local assessors to the team first"))
+    cases = list(current_sample(inspection))
+    started = set(
+        CaseAssessment.objects.filter(sampled_case__in=cases).values_list(
+            "sampled_case_id", flat=True
+        )
+    )
+    load = Counter(dict.fromkeys(assessors, 0))
+    movable: dict[int, list[int]] = {uid: [] for uid in assessors}
+    for sampled in cases:
+        if sampled.assessor_id in load:
+            load[sampled.assessor_id] += 1
+            if sampled.pk not in started:
+                movable[sampled.assessor_id].append(sampled.pk)
+    chosen: dict[int, int] = {}
+    while True:
+        busiest = max(
+            (uid for uid in assessors if movable[uid]), key=lambda u: load[u], default=None
+        )
+        least = min(assessors, key=lambda u: (load[u], u))
+        if busiest is None or load[busiest] - load[least] <= 1:
+            break
+        chosen[movable[busiest].pop()] = least
+        load[busiest] -= 1
+        load[least] += 1
+    return reallocate(user, inspection, chosen) if chosen else 0
 
 
 def _tell_assessors(inspection: Inspection, given: Counter[int]) -> None:

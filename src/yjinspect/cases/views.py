@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -177,6 +179,15 @@ def allocation_page(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = permissions.inspection_for(request, pk, "sample.change")
     cases = sampling.current_sample(inspection).select_related("case", "assessor")
     team = sampling.assessors_of(inspection)
+    if request.method == "POST" and "rebalance" in request.POST:
+        moved = sampling.rebalance(signed_in(request), inspection)
+        messages.success(
+            request,
+            ngettext("%(n)s case moved", "%(n)s cases moved", moved) % {"n": moved}
+            if moved
+            else _("The cases not yet started are already as even as they can be"),
+        )
+        return redirect("cases:allocation", pk)
     if request.method == "POST":
         chosen: dict[int, int] = {}
         for sampled in cases:
@@ -191,7 +202,15 @@ def allocation_page(request: HttpRequest, pk: int) -> HttpResponse:
             request, ngettext("%(n)s case given", "%(n)s cases given", given) % {"n": given}
         )
         return redirect("cases:sample", pk)
-    return _page(request, "cases/allocation.html", inspection, cases=cases, team=team)
+    load = Counter(c.assessor_id for c in cases)
+    return _page(
+        request,
+        "cases/allocation.html",
+        inspection,
+        cases=cases,
+        team=team,
+        load=[(member, load.get(member.user_id, 0)) for member in team],
+    )
 
 
 @login_required

@@ -38,20 +38,54 @@ def eligible_between(fieldwork: date, window: Window) -> tuple[date, date]:
     )
 
 
-def required_sample_size(
+@dataclass(frozen=True, slots=True)
+class SizeWorking:
+    """How a population's sample size was reached, step by step, for the sample page."""
+
+    population: int
+    confidence: float
+    margin: float
+    z: float
+    infinite: float  # n0 = z² p (1 - p) / e², for a population without end
+    corrected: float  # n0 / (1 + (n0 - 1) / N), for this population of N
+    min_size: int
+    max_size: int
+    size: int
+
+    @property
+    def held_by(self) -> str | None:
+        """What set the size instead of the calculation: "min", "max", "population" or None."""
+        calculated = math.ceil(round(self.corrected, 9))
+        if self.size == calculated:
+            return None
+        if self.size == self.population:
+            return "population"
+        return "min" if self.size == self.min_size else "max"
+
+
+def size_working(
     population: int, *, confidence: float, margin: float, min_size: int, max_size: int
-) -> int:
+) -> SizeWorking:
     """Cases needed to estimate a proportion within ``margin`` at ``confidence``, corrected for
     a finite population, then held within the framework's bounds and the population itself."""
-    if population <= 0:
-        return 0
     z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
     p = _WORST_CASE_PROPORTION
     infinite = z * z * p * (1 - p) / (margin * margin)
-    corrected = infinite / (1 + (infinite - 1) / population)
+    corrected = infinite / (1 + (infinite - 1) / population) if population > 0 else 0.0
     # Rounding before ceil stops float noise (62.000000001) costing a whole extra case.
     size = math.ceil(round(corrected, 9))
-    return min(population, max(min_size, min(max_size, size)))
+    size = min(population, max(min_size, min(max_size, size))) if population > 0 else 0
+    return SizeWorking(
+        population, confidence, margin, z, infinite, corrected, min_size, max_size, size
+    )
+
+
+def required_sample_size(
+    population: int, *, confidence: float, margin: float, min_size: int, max_size: int
+) -> int:
+    return size_working(
+        population, confidence=confidence, margin=margin, min_size=min_size, max_size=max_size
+    ).size
 
 
 def allocate(sizes: dict[tuple[str, ...], int], total: int) -> dict[tuple[str, ...], int]:
@@ -94,6 +128,10 @@ class PopulationSample:
     eligible: int
     size: int
     chosen: tuple[ChosenCase, ...]
+    # By disposal: cases eligible, and cases outside the window because they started before
+    # it ("early") or after it ("late", too recent to show the work).
+    windows_count: dict[str, dict[str, int]]
+    working: SizeWorking
     profile: dict[str, dict[str, tuple[int, int]]]  # field → value → (population, sample)
 
 
@@ -131,13 +169,14 @@ def draw_sample(
             and windows[case.disposal][0] <= case.start_date <= windows[case.disposal][1]
         ]
         used.update(case.case_ref for case in eligible)
-        size = required_sample_size(
+        working = size_working(
             len(eligible),
             confidence=sampling.confidence,
             margin=sampling.margin,
             min_size=population.min_size,
             max_size=population.max_size,
         )
+        size = working.size
         strata: dict[tuple[str, ...], list[CaseRecord]] = {}
         for case in eligible:
             key = tuple(case.value(name) for name in sampling.strata)
@@ -158,6 +197,8 @@ def draw_sample(
                 size=size,
                 chosen=tuple(chosen),
                 profile=profile(eligible, [c.case for c in chosen], framework.age_bands),
+                windows_count=_windows_count(cases, windows),
+                working=working,
             )
         )
     return SampleResult(
@@ -169,6 +210,19 @@ def draw_sample(
         not_drawn=tuple(p for p in sampling.populations if p.source != "caseload"),
         ineligible=sum(1 for case in cases if case.case_ref not in used),
     )
+
+
+def _windows_count(
+    cases: Sequence[CaseRecord], windows: dict[str, tuple[date, date]]
+) -> dict[str, dict[str, int]]:
+    counts = {disposal: {"eligible": 0, "early": 0, "late": 0} for disposal in windows}
+    for case in cases:
+        if case.disposal not in windows:
+            continue
+        first, last = windows[case.disposal]
+        where = "early" if case.start_date < first else "late" if case.start_date > last else None
+        counts[case.disposal][where or "eligible"] += 1
+    return counts
 
 
 def _ref(chosen: CaseRecord) -> str:
