@@ -340,6 +340,7 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
         ("inspections:team", [pk], {"remove": pat_member.pk}, lead),
         ("cases:sample", [pk], {"allocate": "1", "seed": "5"}, lead),
         ("cases:allocation", [pk], {f"case-{args['cases:replace'][1]}": people["lara"].pk}, lead),
+        ("cases:allocation", [pk], {"rebalance": "1"}, lead),
         (
             "cases:replace",
             [pk, args["cases:replace"][1]],
@@ -444,6 +445,23 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
             {"name": "A Chair", "board_role": "Chair", "organisation": "Council"},
             {"ada"},
         ),
+        (
+            "services:detail",
+            [inspection.service_id],
+            {
+                "form": "person",
+                "username": "new.one",
+                "email": "n@x.example",
+                "role": "service_staff",
+            },
+            {"ada"},
+        ),
+        (
+            "services:detail",
+            [inspection.service_id],
+            {"form": "remove", "person": people["sam"].pk},
+            {"ada"},
+        ),
     ]
 
 
@@ -473,6 +491,7 @@ WORKS_AT = {
     ("services:create", "name"): ALL,
     ("services:edit", "name"): ALL,
     ("services:detail", "name"): ALL,
+    ("services:detail", "form"): ALL,
     ("plans:action", "status"): {"published"},
 }
 

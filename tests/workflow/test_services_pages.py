@@ -37,3 +37,84 @@ def test_only_an_admin_changes_services(as_user, alice):
         == 403
     )
     assert not YouthJusticeService.objects.exists()
+
+
+def test_an_admin_adds_a_person_of_the_service_who_sets_a_password_from_the_email(
+    as_user, ada, service, client, django_capture_on_commit_callbacks
+):
+    import re
+
+    from django.core import mail
+
+    from yjinspect.accounts.models import Profile
+    from yjinspect.audit.models import AuditEvent
+
+    admin = as_user(ada)
+    url = f"/services/{service.pk}/"
+    page = admin.post(
+        url, {"form": "person", "username": "bad name", "email": "x", "role": "inspector"}
+    ).content.decode()
+    for problem in (
+        "A user name may hold letters",
+        "Enter an e-mail address like",
+        "Select a valid choice",
+    ):
+        assert problem in page
+    with django_capture_on_commit_callbacks(execute=True):
+        page = admin.post(
+            url,
+            {
+                "form": "person",
+                "username": "r.jones",
+                "email": "r.jones@cwmafon.example",
+                "role": "service_manager",
+            },
+            follow=True,
+        ).content.decode()
+    assert "a link to choose a password was e-mailed to r.jones@cwmafon.example" in page
+    profile = Profile.objects.get(user__username="r.jones")
+    assert (profile.role, profile.service) == ("service_manager", service)
+    assert not profile.user.has_usable_password()
+    assert AuditEvent.objects.filter(action="service.person_added").exists()
+    again = admin.post(
+        url,
+        {"form": "person", "username": "R.Jones", "email": "a@b.example", "role": "service_staff"},
+    ).content.decode()
+    assert "Someone already has that user name" in again
+
+    # The e-mailed link lets them choose a password and sign in.
+    link = re.search(r"https?://\S+", mail.outbox[-1].body).group(0)
+    path = link.split("8000", 1)[-1]
+    client.logout()
+    form_page = client.get(path, follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else path,
+        {"new_password1": "a-long-new-passphrase-42", "new_password2": "a-long-new-passphrase-42"},
+    )
+    profile.user.refresh_from_db()
+    assert profile.user.check_password("a-long-new-passphrase-42")
+
+    # When they leave, the admin removes them: the account stays, signing in does not.
+    admin = as_user(ada)
+    admin.post(url, {"form": "remove", "person": profile.user.pk})
+    profile.user.refresh_from_db()
+    assert not profile.user.is_active
+    assert "Can no longer sign in" in admin.get(url).content.decode()
+
+
+def test_a_board_member_can_chair_and_have_an_email_address(as_user, ada, service):
+    from yjinspect.services.models import BoardMember
+
+    as_user(ada).post(
+        f"/services/{service.pk}/",
+        {
+            "form": "board",
+            "name": "Dr A. Morgan",
+            "board_role": "Chair",
+            "organisation": "Council",
+            "email": "chair@cwmafon.example",
+            "chair": "on",
+        },
+    )
+    member = BoardMember.objects.get()
+    assert (member.chair, member.email) == (True, "chair@cwmafon.example")

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from yjinspect.accounts.roles import signed_in
 from yjinspect.cases.sampling import current_sample
 from yjinspect.converters import parse_id
+from yjinspect.forms import add_errors
 from yjinspect.inspections import permissions
 from yjinspect.notifications.services import service_managers, service_people
 
@@ -216,7 +217,7 @@ def alert_detail(request: HttpRequest, pk: int, alert_id: int) -> HttpResponse:
             if form is None:  # nothing on the page to show it by
                 messages.error(request, " ".join(error.messages))
                 return redirect("alerts:detail", pk, alert.pk)
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             if done is not None:
                 messages.success(request, done)
@@ -243,12 +244,3 @@ def alert_detail(request: HttpRequest, pk: int, alert_id: int) -> HttpResponse:
             "section": "inspections",
         },
     )
-
-
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service error about one field goes by that field when the form has it."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

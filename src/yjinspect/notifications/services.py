@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django_tasks import task
 
 from yjinspect.accounts.models import Profile, Role
-from yjinspect.jobs.queue import enqueue_with_change
+from yjinspect.jobs.mail import mail_with_change
+from yjinspect.jobs.mail import send_email as _send_email
 
 from .models import Notification
 
@@ -77,13 +76,11 @@ def _in(language: str, text: Callable[[], str]) -> str:
 def _mail(to: str, text: str, link: str, language: str) -> None:
     with translation.override(language):
         subject = f"yjinspect: {text[:120]}"
-    # Through the queue, with the change that caused it (yjinspect.jobs.queue).
-    enqueue_with_change(send_email, to, subject, f"{text}\n\n{settings.YJ_SITE_URL}{link}")
+    mail_with_change(to, subject, f"{text}\n\n{settings.YJ_SITE_URL}{link}")
 
 
-@task()
-def send_email(to: str, subject: str, body: str) -> None:
-    send_mail(subject, body, None, [to])
+# Jobs queued before the task moved to yjinspect.jobs.mail name it here; they still run.
+send_email = _send_email
 
 
 def service_managers(service_id: int) -> list[User]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from yjinspect.accounts.models import Role
+
 from .models import BoardMember, YouthJusticeService
 
 
@@ -33,3 +35,37 @@ class BoardMemberForm(forms.ModelForm[BoardMember]):
             "board_role": {"required": _("Enter their role on the board, e.g. Chair")},
             "organisation": {"required": _("Enter their organisation, e.g. Police")},
         }
+
+
+class ServicePersonForm(forms.Form):
+    """A person of the service: a user name, an e-mail address for the link that sets their
+    password, and whether they manage or work in the service."""
+
+    username = forms.RegexField(
+        label=_("User name"),
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
+        help_text=_("Letters, digits and . @ + - _ only, e.g. r.jones"),
+        error_messages={
+            "required": _("Enter a user name"),
+            "invalid": _("A user name may hold letters, digits and . @ + - _ only"),
+        },
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("They are sent a link to choose their password."),
+        error_messages={
+            "required": _("Enter their e-mail address"),
+            "invalid": _("Enter an e-mail address like name@example.org"),
+        },
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[
+            (Role.SERVICE_MANAGER, Role.SERVICE_MANAGER.label),
+            (Role.SERVICE_STAFF, Role.SERVICE_STAFF.label),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose their role")},
+    )

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from yjinspect.accounts.invitations import invite
+from yjinspect.accounts.models import SERVICE_ROLES, Profile
 from yjinspect.accounts.permissions import require
 from yjinspect.audit.services import record
 
@@ -32,3 +40,41 @@ def add_board_member(user: Any, service: YouthJusticeService, form: BoardMemberF
     member.save()
     record(user, "board_member.added", member, service=service.name)
     return member
+
+
+@transaction.atomic
+def add_person(
+    user: Any, service: YouthJusticeService, *, username: str, email: str, role: str
+) -> User:
+    """An account for a manager or member of staff of the service. It has no password until
+    they choose one from the link e-mailed to them."""
+    require(user, "services.change")
+    if role not in SERVICE_ROLES:
+        raise ValidationError({"role": _("Choose their role")})
+    users = get_user_model().objects
+    if users.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("Someone already has that user name")})
+    person = users.create_user(username=username, email=email)  # no usable password yet
+    Profile.objects.create(user=person, role=role, service=service)
+    record(user, "service.person_added", person, service=service.name, role=role)
+    invite(person, service.name)
+    return person
+
+
+@transaction.atomic
+def remove_person(user: Any, service: YouthJusticeService, person: User) -> None:
+    """Close a person's account when they leave the service (their records stay)."""
+    require(user, "services.change")
+    if not Profile.objects.filter(user=person, service=service, role__in=SERVICE_ROLES).exists():
+        raise ValidationError(_("That person does not work for this service"))
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+    record(user, "service.person_removed", person, service=service.name)
+
+
+def people_of(service: YouthJusticeService) -> list[Profile]:
+    return list(
+        Profile.objects.filter(service=service, role__in=SERVICE_ROLES)
+        .select_related("user")
+        .order_by("-user__is_active", "user__username")
+    )

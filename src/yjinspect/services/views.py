@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,9 +13,11 @@ from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.permissions import may, require
 from yjinspect.accounts.roles import signed_in
+from yjinspect.converters import posted_id
+from yjinspect.forms import add_errors
 
 from . import services
-from .forms import BoardMemberForm, ServiceForm
+from .forms import BoardMemberForm, ServiceForm, ServicePersonForm
 from .models import YouthJusticeService
 
 
@@ -56,21 +60,45 @@ def service_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The service, its people and its management board; the admin adds to both here."""
     service = get_object_or_404(YouthJusticeService, pk=pk)
     if not may(request.user, "service.view", service):
         raise Http404(_("No such service"))
-    form = BoardMemberForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.add_board_member(signed_in(request), service, form)
+    which = request.POST.get("form", "board") if request.method == "POST" else ""
+    board_form = BoardMemberForm(request.POST if which == "board" else None)
+    person_form = ServicePersonForm(request.POST if which == "person" else None)
+    user = signed_in(request)
+    if which == "remove":
+        person = get_object_or_404(User, pk=posted_id(request.POST, "person"))
+        services.remove_person(user, service, person)
+        messages.success(request, _("%(name)s can no longer sign in") % {"name": person})
+        return redirect("services:detail", pk)
+    if which == "board" and board_form.is_valid():
+        services.add_board_member(user, service, board_form)
         messages.success(request, _("Board member added"))
         return redirect("services:detail", pk)
+    if which == "person" and person_form.is_valid():
+        try:
+            person = services.add_person(user, service, **person_form.cleaned_data)
+        except ValidationError as error:
+            add_errors(person_form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s added; a link to choose a password was e-mailed to %(email)s")
+                % {"name": person.get_username(), "email": person.email},
+            )
+            return redirect("services:detail", pk)
     return render(
         request,
         "services/detail.html",
         {
             "service": service,
             "board": service.board_members.all(),
-            "form": form,
+            "people": services.people_of(service),
+            "form": board_form,
+            "person_form": person_form,
+            "error_form": person_form if which == "person" else board_form,
             "is_admin": may(request.user, "services.change"),
             "section": "services",
         },
