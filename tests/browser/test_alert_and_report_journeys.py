@@ -142,7 +142,7 @@ def test_a_report_from_sign_off_to_published(page: Page, sampled, alice):
         alice,
         sampled,
         body="board",
-        body_name="",
+        body_name="Cwm Afon Management Board",
         text="Give the board the data it needs.",
         standards=["1.1"],
     )

@@ -81,6 +81,8 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "ratings:judgement": "YYYYY FF NNL",
     "findings:findings": ("YYYYF FF NNL", "YYYYF YY NNL", "YYYYF YY NNL"),
     "findings:add": "YYYYF FF NNL",
+    "findings:change": "YYYYF FF NNL",
+    "findings:change_recommendation": "YYFFF FF NNL",
     "findings:summary": "YYYYF FF NNL",
     "findings:recommendations": ("YYYYF FF NNL", "YYYYF YY NNL", "YYYYF YY NNL"),
     "reports:report": ("YYYYF FF NNL", "YYYYF YY NNL", "YYYYF YY NNL"),
@@ -186,7 +188,12 @@ def world(sampled, alice, ian, lara, mona, service, request):
         evidence=[],
     )
     recommendation = findings.add_recommendation(
-        alice, inspection, body="board", body_name="", text="Use data.", standards=["1.1"]
+        alice,
+        inspection,
+        body="board",
+        body_name="Cwm Afon Management Board",
+        text="Use data.",
+        standards=["1.1"],
     )
     action_id = MISSING
     if stage == "factual_accuracy":
@@ -228,6 +235,8 @@ def world(sampled, alice, ian, lara, mona, service, request):
         "alerts:detail confirmed": [pk, confirmed.pk],
         "ratings:judgement": [pk, "1.1"],
         "findings:add": [pk, "1.1"],
+        "findings:change": [pk, inspection.findings.get().pk],
+        "findings:change_recommendation": [pk, inspection.recommendations.get().pk],
         "findings:summary": [pk, "1"],
         "reports:published": [pk, report.pk if report else MISSING],
         "plans:action": [pk, action_id],
@@ -405,12 +414,27 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
             {"kind": "strength", "text": "Good", "key_questions": ["1.1.1"]},
             core,
         ),
+        ("findings:change", [pk, finding.pk], {"text": "Changed", "version": 0}, core),
+        ("findings:findings", [pk], {"move": finding.pk, "up": "0"}, core),
+        (
+            "findings:change_recommendation",
+            [pk, recommendation.pk],
+            {
+                "body": "board",
+                "body_name": "Board",
+                "text": "Changed",
+                "standards": ["1.1"],
+                "version": 0,
+            },
+            lead,
+        ),
+        ("findings:recommendations", [pk], {"move": recommendation.pk, "up": "0"}, lead),
         ("findings:findings", [pk], {"remove": finding.pk}, core),
         ("findings:summary", [pk, "1"], {"text": "Summary", "version": 0}, core),
         (
             "findings:recommendations",
             [pk],
-            {"body": "board", "text": "Act", "standards": ["1.1"]},
+            {"body": "board", "body_name": "Board", "text": "Act", "standards": ["1.1"]},
             lead,
         ),
         ("findings:recommendations", [pk], {"remove": recommendation.pk}, lead),
@@ -450,9 +474,9 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
             [inspection.service_id],
             {
                 "form": "person",
-                "username": "new.one",
-                "email": "n@x.example",
-                "role": "service_staff",
+                "person-username": "new.one",
+                "person-email": "n@x.example",
+                "person-role": "service_staff",
             },
             {"ada"},
         ),
@@ -461,6 +485,18 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
             [inspection.service_id],
             {"form": "remove", "person": people["sam"].pk},
             {"ada"},
+        ),
+        (
+            "services:detail",
+            [inspection.service_id],
+            {
+                "form": "contact",
+                "contact-name": "DI Jones",
+                "contact-role": "DI",
+                "contact-organisation": "Police",
+                "contact-email": "dj@x.example",
+            },
+            {"ada", "mona"},
         ),
     ]
 
@@ -483,6 +519,8 @@ WORKS_AT = {
     ("alerts:detail", "action"): ALL,  # the first: the lead confirms the raised alert
     ("ratings:judgement", "key_question_id"): {"fieldwork"},
     ("findings:add", "kind"): BEFORE_PUBLICATION,
+    ("findings:change", "text"): BEFORE_PUBLICATION,
+    ("findings:change_recommendation", "body"): BEFORE_PUBLICATION,
     ("findings:findings", "remove"): BEFORE_PUBLICATION,
     ("findings:summary", "text"): BEFORE_PUBLICATION,
     ("findings:recommendations", "body"): BEFORE_PUBLICATION,

@@ -168,7 +168,12 @@ def test_no_published_report_names_a_case(sampled, ian, alice):
         found="Found",
     )
     recommendation = findings.add_recommendation(
-        alice, sampled, body="board", body_name="", text="Use data.", standards=["1.1"]
+        alice,
+        sampled,
+        body="board",
+        body_name="Cwm Afon Management Board",
+        text="Use data.",
+        standards=["1.1"],
     )
     publish_now(recommendation.inspection, alice)
     refs = list(Case.objects.filter(inspection=sampled).values_list("case_ref", flat=True))

@@ -18,7 +18,7 @@ def drafted(sampled, alice):
         alice,
         sampled,
         body="board",
-        body_name="",
+        body_name="Cwm Afon Management Board",
         text="Give the board the data it needs.",
         standards=["1.1"],
     )

@@ -28,7 +28,7 @@ def recommendation(sampled, alice):
         alice,
         sampled,
         body="board",
-        body_name="",
+        body_name="Cwm Afon Management Board",
         text="Give the board the data it needs.",
         standards=["1.1"],
     )
@@ -101,7 +101,7 @@ def test_the_plan_exports_as_csv_and_excel(published, mona, as_user):
     assert rows[0][:3] == ["recommendation", "addressed_to", "action"]
     assert rows[1][:5] == [
         "1",
-        "The management board",
+        "Cwm Afon Management Board",
         "Monthly data pack",
         "Head of Service",
         LATER.isoformat(),
@@ -187,3 +187,80 @@ def test_an_implausible_due_date_is_refused(published, mona):
         with pytest.raises(ValidationError, match="Enter a due date between"):
             plans.add_action(mona, published, action="x", owner="y", due=due)
     assert not ImprovementAction.objects.exists()
+
+
+def test_a_partners_contact_owns_an_action_and_is_reminded_by_email(
+    published, mona, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from yjinspect.services.models import PartnerContact
+
+    contact = PartnerContact.objects.create(
+        service=published.inspection.service,
+        name="DI Jones",
+        role="Detective Inspector",
+        organisation="South Wales Police",
+        email="di.jones@police.example",
+    )
+    soon = date.today() + timedelta(days=3)
+    item = plans.add_action(
+        mona,
+        published,
+        action="Share missing episodes",
+        owner="DI Jones, South Wales Police",
+        due=soon,
+        owner_contact=contact,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert plans.send_reminders() == 1
+    assert ["di.jones@police.example"] in [m.to for m in mail.outbox]
+    assert Notification.objects.filter(user=mona, text__contains="Share missing").exists()
+    item.refresh_from_db()
+    assert item.reminded
+
+
+def test_the_plan_is_signed_off_by_the_board_then_sent_by_its_deadline(
+    published, mona, alice, as_user
+):
+    from yjinspect.plans.models import PlanSubmission
+    from yjinspect.services.models import BoardMember
+
+    inspection = published.inspection
+    chair = BoardMember.objects.create(
+        service=inspection.service,
+        name="Dr A. Morgan",
+        board_role="Chair",
+        organisation="Council",
+        chair=True,
+    )
+    due = plans.submission_due(inspection)
+    days = inspection.framework.plan_submit_within_days
+    assert due == plans.published_on(inspection) + timedelta(days=days)
+    client = as_user(mona)
+    url = f"/inspections/{inspection.pk}/plan/"
+    page = client.get(url).content.decode()
+    assert f"is due by {due.strftime('%d/%m/%Y')}" in page
+    refused = client.post(url, {"form": "submit"}, follow=True).content.decode()
+    assert "Record the board&#39;s sign-off before sending the plan" in refused
+    future = (date.today() + timedelta(days=2)).strftime("%d/%m/%Y")
+    page = client.post(
+        url, {"form": "board", "board_member": chair.pk, "meeting": future}
+    ).content.decode()
+    assert "after publication and not in the future" in page
+    client.post(
+        url,
+        {"form": "board", "board_member": chair.pk, "meeting": date.today().strftime("%d/%m/%Y")},
+    )
+    refused = client.post(url, {"form": "submit"}, follow=True).content.decode()
+    assert "Add at least one action for recommendation 1" in refused
+    plans.add_action(mona, published, action="Data pack", owner="Head", due=LATER)
+    page = client.post(url, {"form": "submit"}, follow=True).content.decode()
+    assert "The plan was sent to the inspectorate" in page
+    assert "signed off for the board by Dr A. Morgan, Chair" in page
+    assert PlanSubmission.objects.get().submitted_by == mona
+    assert Notification.objects.filter(user=alice, text__startswith="The improvement plan was sent")
+    # The inspectorate sees each recommendation's progress.
+    lead_view = as_user(alice).get(url).content.decode()
+    assert "Progress by recommendation" in lead_view and "0 of 1" in lead_view
+    assert "On track" in lead_view

@@ -48,7 +48,12 @@ def published(sampled, alice):
     submit(sampled, alice, case, ["yes", "yes", "no"])
     ratings.record_judgement(alice, sampled, "1.1", "good", "A clear vision")
     findings.add_recommendation(
-        alice, sampled, body="board", body_name="", text="Set a vision", standards=["1.1"]
+        alice,
+        sampled,
+        body="board",
+        body_name="Cwm Afon Management Board",
+        text="Set a vision",
+        standards=["1.1"],
     )
     return publish_now(sampled, alice)
 
@@ -114,7 +119,12 @@ def test_after_publication_records_are_read_only_and_the_sign_off_stays(
         ratings.record_judgement(alice, published, "1.1", "outstanding", "Changed my mind")
     with pytest.raises(ValidationError, match="not possible"):
         findings.add_recommendation(
-            alice, published, body="police", body_name="", text="x", standards=["2.1"]
+            alice,
+            published,
+            body="police",
+            body_name="Cwm Afon Management Board",
+            text="x",
+            standards=["2.1"],
         )
     recommendation = Recommendation.objects.get()
     client = as_user(alice)

@@ -25,7 +25,12 @@ def test_the_ratings_page_shows_the_previous_inspection_beside_the_new(
     at_stage(earlier, "fieldwork")
     ratings.record_judgement(alice, earlier, "1.1", "inadequate", "No vision")
     recommendation = findings.add_recommendation(
-        alice, earlier, body="board", body_name="", text="Set a vision", standards=["1.1"]
+        alice,
+        earlier,
+        body="board",
+        body_name="Cwm Afon Management Board",
+        text="Set a vision",
+        standards=["1.1"],
     )
     publish_now(earlier, alice)
     done = plans.add_action(

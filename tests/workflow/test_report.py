@@ -51,7 +51,7 @@ def rated(sampled, alice):
         alice,
         sampled,
         body="board",
-        body_name="",
+        body_name="Cwm Afon Management Board",
         text="Give the board the data it needs.",
         standards=["1.1"],
     )
@@ -67,7 +67,7 @@ def test_the_html_report_has_the_score_ratings_findings_and_recommendations(rate
     assert "Score 32/36 – Outstanding" in page  # 4 x Good + 8 x Outstanding
     assert "1.1 Governance and leadership" in page and "Outstanding" in page
     assert "Managers were too stretched to supervise." in page
-    assert "The management board</strong> should: Give the board the data it needs." in page
+    assert "Cwm Afon Management Board</strong> should: Give the board the data it needs." in page
     assert "aged 15–17" in page and "<svg" in page and "<desc>" in page
     assert (
         "in proportion to type of disposal, sex, risk of serious harm, safety and wellbeing, "

@@ -52,7 +52,13 @@ def test_an_admin_adds_a_person_of_the_service_who_sets_a_password_from_the_emai
     admin = as_user(ada)
     url = f"/services/{service.pk}/"
     page = admin.post(
-        url, {"form": "person", "username": "bad name", "email": "x", "role": "inspector"}
+        url,
+        {
+            "form": "person",
+            "person-username": "bad name",
+            "person-email": "x",
+            "person-role": "inspector",
+        },
     ).content.decode()
     for problem in (
         "A user name may hold letters",
@@ -65,9 +71,9 @@ def test_an_admin_adds_a_person_of_the_service_who_sets_a_password_from_the_emai
             url,
             {
                 "form": "person",
-                "username": "r.jones",
-                "email": "r.jones@cwmafon.example",
-                "role": "service_manager",
+                "person-username": "r.jones",
+                "person-email": "r.jones@cwmafon.example",
+                "person-role": "service_manager",
             },
             follow=True,
         ).content.decode()
@@ -78,7 +84,12 @@ def test_an_admin_adds_a_person_of_the_service_who_sets_a_password_from_the_emai
     assert AuditEvent.objects.filter(action="service.person_added").exists()
     again = admin.post(
         url,
-        {"form": "person", "username": "R.Jones", "email": "a@b.example", "role": "service_staff"},
+        {
+            "form": "person",
+            "person-username": "R.Jones",
+            "person-email": "a@b.example",
+            "person-role": "service_staff",
+        },
     ).content.decode()
     assert "Someone already has that user name" in again
 

@@ -94,7 +94,12 @@ def test_a_worker_killed_mid_publish_publishes_nothing_and_a_retry_does(
     sampled, alice, as_user, real_queue
 ):
     findings.add_recommendation(
-        alice, sampled, body="board", body_name="", text="Set a vision", standards=["1.1"]
+        alice,
+        sampled,
+        body="board",
+        body_name="Cwm Afon Management Board",
+        text="Set a vision",
+        standards=["1.1"],
     )
     ready_to_publish(sampled, alice)
     job = reports.start_publishing(alice, sampled)

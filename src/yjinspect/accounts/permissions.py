@@ -66,6 +66,11 @@ def is_inspecting(user: AnyUser) -> bool:
 
 
 @predicate
+def is_service_manager(user: AnyUser) -> bool:
+    return role_of(user) is Role.SERVICE_MANAGER
+
+
+@predicate
 def is_service_person(user: AnyUser) -> bool:
     return role_of(user) in SERVICE_ROLES
 
@@ -90,6 +95,9 @@ add_rules(
         "services.view": is_inspecting | is_service_person,
         "service.view": is_inspecting | works_for,
         "services.change": is_admin,
+        # Partner organisations' contacts (owners of improvement actions, no account needed):
+        # the admin, or the service's own managers.
+        "service.contacts.change": is_admin | (works_for & is_service_manager),
         "records.subject_access": is_admin,
         # The inspectorate's and partners' people sign in with a second step; the service's
         # people may choose to.

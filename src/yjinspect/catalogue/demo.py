@@ -29,7 +29,7 @@ from yjinspect.plans import services as plans
 from yjinspect.ratings import services as ratings
 from yjinspect.reports import accuracy
 from yjinspect.reports import services as reports
-from yjinspect.services.models import BoardMember, Nation, YouthJusticeService
+from yjinspect.services.models import BoardMember, Nation, PartnerContact, YouthJusticeService
 from yjinspect.synthetic import caseload_csv
 
 # Sign-in name → role; the names are the roles so a newcomer knows whom to sign in as.
@@ -45,6 +45,12 @@ DEMO_USERS = {
 WELSH_SERVICE = "Cwm Afon Youth Justice Service"
 ENGLISH_SERVICE = "Northmoor Youth Justice Service"
 DEMO_FIELDWORK = date(2024, 5, 13)
+# The bodies the demonstration's recommendations name.
+NAMED_BODIES = {
+    "board": "%(service)s Management Board",
+    "service": "%(service)s",
+    "police": "Heddlu Cwm Afon Police",
+}
 
 
 @transaction.atomic
@@ -77,6 +83,13 @@ def load_demo(password: str, totp_secret: str | None = None) -> list[str]:
                     "email": "board.chair@example.org" if board_role == "Chair" else "",
                 },
             )
+
+    for service, police in ((welsh, NAMED_BODIES["police"]), (english, "Northmoor Police")):
+        PartnerContact.objects.update_or_create(
+            service=service,
+            email="missing.persons@example.org",  # example.org: no one's
+            defaults={"name": "DI R. Evans", "role": "Detective Inspector", "organisation": police},
+        )
 
     User = get_user_model()
     users = {}
@@ -245,6 +258,17 @@ def fill_inspection(
             status="done",
             evidence="New allocation meeting every Monday since July.",
         )
+        third = Recommendation.objects.filter(inspection=inspection, body="police").first()
+        contact = PartnerContact.objects.filter(service=inspection.service).first()
+        if third is not None and contact is not None:
+            plans.add_action(
+                manager.user,
+                third,
+                action="Missing-episode information reaches the case manager the same day.",
+                owner=f"{contact.role}, {contact.organisation}",
+                owner_contact=contact,
+                due=fieldwork_start + timedelta(days=200),
+            )
 
 
 def _add_alerts(inspection: Inspection, lead: Any) -> None:
@@ -341,7 +365,12 @@ def _add_findings(inspection: Inspection, lead: Any) -> None:
         ),
     ):
         findings.add_recommendation(
-            lead, inspection, body=body, body_name="", text=text, standards=standards
+            lead,
+            inspection,
+            body=body,
+            body_name=NAMED_BODIES[body] % {"service": inspection.service.name},
+            text=text,
+            standards=standards,
         )
 
 

@@ -178,6 +178,8 @@ class Framework:
     # Hours the service has to answer an alert, by severity (empty: the framework sets none).
     alert_response_hours: dict[str, int]
     alert_remind_before_hours: int | None
+    # Days after publication by which the service sends its improvement plan (None: no limit).
+    plan_submit_within_days: int | None
     # Caseload columns beyond the required ones that this framework's profile uses: a caseload
     # may carry these and no others (never a name, date of birth or address).
     optional_columns: tuple[str, ...] = ()

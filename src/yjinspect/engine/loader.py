@@ -65,7 +65,7 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
             "aims",
             "domains",
         ),
-        optional=("case_rating", "sampling", "profile", "alerts"),
+        optional=("case_rating", "sampling", "profile", "alerts", "improvement_plan"),
     )
     framework_id = root.child("id").as_str()
 
@@ -130,6 +130,12 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
                 f"must be less than the shortest response time ({shortest} hours)"
             )
 
+    plan_days = None
+    if root.has("improvement_plan"):
+        plan = root.child("improvement_plan").mapping(("submit_within_days", "provenance"))
+        plan.child("provenance").as_str()
+        plan_days = plan.child("submit_within_days").as_int(minimum=1, maximum=365)
+
     return Framework(
         id=framework_id,
         title=root.child("title").as_text(),
@@ -148,6 +154,7 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
         age_bands=root.optional("profile", _parse_profile) or (),
         optional_columns=root.optional("profile", _parse_optional_columns) or (),
         alert_response_hours=alert_hours,
+        plan_submit_within_days=plan_days,
         alert_remind_before_hours=remind_hours,
     )
 

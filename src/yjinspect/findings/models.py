@@ -18,6 +18,9 @@ class Finding(models.Model):
     standard_id = models.CharField(max_length=16)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     text = models.TextField(_("finding"))
+    text_cy = models.TextField(_("finding, in Welsh"), blank=True)
+    # Its place among the standard's findings of its kind (the lead may reorder them).
+    position = models.PositiveIntegerField(default=0)
     # The evidence it rests on: key questions (case evidence) and fieldwork evidence items.
     key_questions = models.JSONField(default=list, blank=True)
     evidence = models.ManyToManyField("fieldwork.EvidenceItem", blank=True, related_name="+")
@@ -27,7 +30,7 @@ class Finding(models.Model):
     version = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["standard_id", "kind", "at", "id"]
+        ordering = ["standard_id", "kind", "position", "at", "id"]
 
 
 class DomainSummary(models.Model):
@@ -36,6 +39,7 @@ class DomainSummary(models.Model):
     )
     domain_id = models.CharField(max_length=16)
     text = models.TextField(_("summary"))
+    text_cy = models.TextField(_("summary, in Welsh"), blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now=True)
     # Optimistic locking (yjinspect.versioning): a save names the version it began from.
@@ -66,8 +70,10 @@ class Recommendation(models.Model):
         "inspections.Inspection", on_delete=models.CASCADE, related_name="recommendations"
     )
     body = models.CharField(_("addressed to"), max_length=24, choices=Body.choices)
+    # The named body it is for ("South Wales Police"); its kind is ``body``.
     body_name = models.CharField(_("name of the body"), max_length=200, blank=True)
     text = models.TextField(_("recommendation"))
+    text_cy = models.TextField(_("recommendation, in Welsh"), blank=True)
     standards = models.JSONField(default=list)  # the standards it follows from
     number = models.PositiveSmallIntegerField()
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -80,4 +86,4 @@ class Recommendation(models.Model):
 
     @property
     def addressee(self) -> str:
-        return self.body_name if self.body == Body.OTHER else str(self.get_body_display())
+        return self.body_name or str(self.get_body_display())

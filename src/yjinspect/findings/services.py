@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from yjinspect.audit.services import record
+from yjinspect.audit.services import changes, record
 from yjinspect.cases.models import Case
 from yjinspect.engine.profile import CaseloadProfile, caseload_profile
 from yjinspect.fieldwork.models import EvidenceItem
@@ -16,7 +18,7 @@ from yjinspect.inspections.lifecycle import Operation, requirement
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.permissions import require
-from yjinspect.versioning import save_versioned
+from yjinspect.versioning import claim, save_versioned
 
 from .models import Body, DomainSummary, Finding, Recommendation
 
@@ -31,6 +33,7 @@ def add_finding(
     text: str,
     key_questions: list[str],
     evidence: list[EvidenceItem],
+    text_cy: str = "",
 ) -> Finding:
     require(user, "findings.write", inspection)
     check_stage(inspection, Operation.WRITE_FINDINGS)
@@ -44,12 +47,17 @@ def add_finding(
         raise ValidationError(_("Evidence must come from this inspection"))
     if not text.strip():
         raise ValidationError(_("Enter the finding"))
+    last = Finding.objects.filter(
+        inspection=inspection, standard_id=standard_id, kind=kind
+    ).aggregate(n=Max("position"))["n"]
     finding = Finding.objects.create(
         inspection=inspection,
         standard_id=standard_id,
         kind=kind,
         text=text.strip(),
+        text_cy=text_cy.strip(),
         key_questions=sorted(key_questions),
+        position=(last or 0) + 1,
         by=user,
     )
     finding.evidence.set(evidence)
@@ -57,6 +65,73 @@ def add_finding(
         user, "finding.added", finding, inspection_id=inspection.pk, standard=standard_id, kind=kind
     )
     return finding
+
+
+@transaction.atomic
+def edit_finding(
+    user: User,
+    finding: Finding,
+    *,
+    text: str,
+    text_cy: str,
+    key_questions: list[str],
+    evidence: list[EvidenceItem],
+    version: int | None = None,
+) -> Finding:
+    """Change a finding's words (English and Welsh) and what it rests on."""
+    inspection = finding.inspection
+    require(user, "findings.write", inspection)
+    check_stage(inspection, Operation.WRITE_FINDINGS)
+    known = inspection.framework.standard(finding.standard_id).key_question_set
+    if any(kq not in known for kq in key_questions):
+        raise ValidationError(_("Choose key questions of this standard only"))
+    if any(item.inspection_id != inspection.pk for item in evidence):
+        raise ValidationError(_("Evidence must come from this inspection"))
+    if not text.strip():
+        raise ValidationError({"text": _("Enter the finding")})
+    claim(finding, version)
+    changed = changes(
+        finding, text=text.strip(), text_cy=text_cy.strip(), key_questions=sorted(key_questions)
+    )
+    finding.text, finding.text_cy = text.strip(), text_cy.strip()
+    finding.key_questions = sorted(key_questions)
+    finding.save()
+    finding.evidence.set(evidence)
+    record(user, "finding.changed", finding, inspection_id=inspection.pk, **changed)
+    return finding
+
+
+def _move(user: User, item: Finding | Recommendation, up: bool, field: str, siblings: Any) -> None:
+    """Swap ``item`` with its neighbour above or below among ``siblings`` (ordered by
+    ``field``), and audit the move."""
+    ordered = list(siblings)
+    index = next(i for i, other in enumerate(ordered) if other.pk == item.pk)
+    other_index = index - 1 if up else index + 1
+    if not 0 <= other_index < len(ordered):
+        raise ValidationError(_("It is already first") if up else _("It is already last"))
+    # Number them afresh in their order, then swap the two.
+    for place, member in enumerate(ordered, start=1):
+        setattr(member, field, place)
+    ordered[index], ordered[other_index] = ordered[other_index], ordered[index]
+    for place, member in enumerate(ordered, start=1):
+        type(member).objects.filter(pk=member.pk).update(**{field: place})
+    record(
+        user,
+        f"{type(item).__name__.lower()}.moved",
+        item,
+        inspection_id=item.inspection_id,
+        direction="up" if up else "down",
+    )
+
+
+@transaction.atomic
+def move_finding(user: User, finding: Finding, *, up: bool) -> None:
+    require(user, "findings.write", finding.inspection)
+    check_stage(finding.inspection, Operation.WRITE_FINDINGS)
+    siblings = Finding.objects.filter(
+        inspection=finding.inspection, standard_id=finding.standard_id, kind=finding.kind
+    )
+    _move(user, finding, up, "position", siblings)
 
 
 @transaction.atomic
@@ -72,7 +147,12 @@ def remove_finding(user: User, inspection: Inspection, finding_id: int) -> None:
 
 @transaction.atomic
 def save_summary(
-    user: User, inspection: Inspection, domain_id: str, text: str, version: int | None = None
+    user: User,
+    inspection: Inspection,
+    domain_id: str,
+    text: str,
+    version: int | None = None,
+    text_cy: str = "",
 ) -> DomainSummary:
     require(user, "findings.write", inspection)
     check_stage(inspection, Operation.WRITE_FINDINGS)
@@ -84,7 +164,7 @@ def save_summary(
         DomainSummary,
         {"inspection": inspection, "domain_id": domain_id},
         version,
-        {"text": text.strip(), "by": user},
+        {"text": text.strip(), "text_cy": text_cy.strip(), "by": user},
     )
     record(
         user,
@@ -106,23 +186,19 @@ def add_recommendation(
     body_name: str,
     text: str,
     standards: list[str],
+    text_cy: str = "",
 ) -> Recommendation:
     """Recommendations are the lead inspector's; numbered in the order they are made."""
     require(user, "recommendations.write", inspection)
     check_stage(inspection, Operation.WRITE_FINDINGS)
-    if body == Body.OTHER and not body_name.strip():
-        raise ValidationError(_("Name the body the recommendation is addressed to"))
-    unknown = [s for s in standards if not inspection.framework.has_standard(s)]
-    if unknown or not standards:
-        raise ValidationError(_("Choose the standards the recommendation follows from"))
-    if not text.strip():
-        raise ValidationError(_("Enter the recommendation"))
+    _check_recommendation(inspection, body, body_name, text, standards)
     last = Recommendation.objects.filter(inspection=inspection).aggregate(n=Max("number"))["n"]
     recommendation = Recommendation.objects.create(
         inspection=inspection,
         body=body,
-        body_name=body_name.strip() if body == Body.OTHER else "",
+        body_name=body_name.strip(),
         text=text.strip(),
+        text_cy=text_cy.strip(),
         standards=sorted(standards),
         number=(last or 0) + 1,
         by=user,
@@ -136,6 +212,63 @@ def add_recommendation(
         standards=recommendation.standards,
     )
     return recommendation
+
+
+def _check_recommendation(
+    inspection: Inspection, body: str, body_name: str, text: str, standards: list[str]
+) -> None:
+    if body not in Body.values:
+        raise ValidationError({"body": _("Choose what kind of body the recommendation is for")})
+    if not body_name.strip():
+        raise ValidationError({"body_name": _("Name the body the recommendation is addressed to")})
+    unknown = [s for s in standards if not inspection.framework.has_standard(s)]
+    if unknown or not standards:
+        raise ValidationError(
+            {"standards": _("Choose the standards the recommendation follows from")}
+        )
+    if not text.strip():
+        raise ValidationError({"text": _("Enter the recommendation")})
+
+
+@transaction.atomic
+def edit_recommendation(
+    user: User,
+    recommendation: Recommendation,
+    *,
+    body: str,
+    body_name: str,
+    text: str,
+    text_cy: str,
+    standards: list[str],
+    version: int | None = None,
+) -> Recommendation:
+    inspection = recommendation.inspection
+    require(user, "recommendations.write", inspection)
+    check_stage(inspection, Operation.WRITE_FINDINGS)
+    _check_recommendation(inspection, body, body_name, text, standards)
+    claim(recommendation, version)
+    after = {
+        "body": body,
+        "body_name": body_name.strip(),
+        "text": text.strip(),
+        "text_cy": text_cy.strip(),
+        "standards": sorted(standards),
+    }
+    changed = changes(recommendation, **after)
+    for name, value in after.items():
+        setattr(recommendation, name, value)
+    recommendation.save()
+    record(user, "recommendation.changed", recommendation, inspection_id=inspection.pk, **changed)
+    return recommendation
+
+
+@transaction.atomic
+def move_recommendation(user: User, recommendation: Recommendation, *, up: bool) -> None:
+    """Recommendations are numbered in the order the lead puts them."""
+    require(user, "recommendations.write", recommendation.inspection)
+    check_stage(recommendation.inspection, Operation.WRITE_FINDINGS)
+    siblings = Recommendation.objects.filter(inspection=recommendation.inspection)
+    _move(user, recommendation, up, "number", siblings)
 
 
 @transaction.atomic

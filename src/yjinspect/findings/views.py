@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,7 +17,9 @@ from yjinspect.context import content_language
 from yjinspect.converters import posted_id
 from yjinspect.engine.profile import headline
 from yjinspect.fieldwork.models import EvidenceItem
+from yjinspect.forms import add_errors
 from yjinspect.inspections import permissions
+from yjinspect.services.models import organisations_of
 
 from . import services
 from .forms import FindingForm, RecommendationForm, SummaryForm
@@ -29,6 +33,13 @@ def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and "remove" in request.POST:
         services.remove_finding(signed_in(request), inspection, posted_id(request.POST, "remove"))
         messages.success(request, _("Finding removed"))
+        return redirect("findings:findings", pk)
+    if request.method == "POST" and "move" in request.POST:
+        finding = get_object_or_404(
+            Finding, inspection=inspection, pk=posted_id(request.POST, "move")
+        )
+        services.move_finding(signed_in(request), finding, up=request.POST.get("up") == "1")
+        messages.success(request, _("Finding moved"))
         return redirect("findings:findings", pk)
     profile = services.profile_of(inspection)
     findings = Finding.objects.filter(inspection=inspection).prefetch_related("evidence")
@@ -59,33 +70,70 @@ def add_finding(request: HttpRequest, pk: int, standard_id: str) -> HttpResponse
     inspection = permissions.inspection_for(request, pk, "findings.write")
     if not inspection.framework.has_standard(standard_id):
         raise Http404(_("No such standard"))
+    return _finding_form(request, inspection, standard_id, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def change_finding(request: HttpRequest, pk: int, finding_id: int) -> HttpResponse:
+    inspection = permissions.inspection_for(request, pk, "findings.write")
+    finding = get_object_or_404(Finding, inspection=inspection, pk=finding_id)
+    return _finding_form(request, inspection, finding.standard_id, finding)
+
+
+def _finding_form(
+    request: HttpRequest, inspection: Any, standard_id: str, finding: Finding | None
+) -> HttpResponse:
     standard = inspection.framework.standard(standard_id)
     evidence = EvidenceItem.objects.filter(inspection=inspection, standard_id=standard_id)
+    initial = (
+        {
+            "text": finding.text,
+            "text_cy": finding.text_cy,
+            "key_questions": finding.key_questions,
+            "evidence": [e.pk for e in finding.evidence.all()],
+            "version": finding.version,
+        }
+        if finding
+        else None
+    )
     form = FindingForm(
-        request.POST or None, standard=standard, language=content_language(), evidence=evidence
+        request.POST or None,
+        initial=initial,
+        standard=standard,
+        language=content_language(),
+        evidence=evidence,
+        editing=finding is not None,
     )
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {
+            "text": data["text"],
+            "text_cy": data["text_cy"],
+            "key_questions": list(data["key_questions"]),
+            "evidence": list(data["evidence"]),
+        }
         try:
-            services.add_finding(
-                signed_in(request),
-                inspection,
-                standard_id,
-                kind=form.cleaned_data["kind"],
-                text=form.cleaned_data["text"],
-                key_questions=list(form.cleaned_data["key_questions"]),
-                evidence=list(form.cleaned_data["evidence"]),
-            )
+            if finding is None:
+                services.add_finding(
+                    signed_in(request), inspection, standard_id, kind=data["kind"], **fields
+                )
+            else:
+                services.edit_finding(
+                    signed_in(request), finding, version=data["version"], **fields
+                )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)
         else:
-            messages.success(request, _("Finding added"))
-            return redirect("findings:findings", pk)
+            messages.success(request, _("Finding added") if finding is None else _("Finding saved"))
+            return redirect("findings:findings", inspection.pk)
     return render(
         request,
         "findings/add_finding.html",
         {
             "inspection": inspection,
             "standard": standard,
+            "finding": finding,
             "form": form,
             "section": "inspections",
         },
@@ -102,7 +150,7 @@ def domain_summary(request: HttpRequest, pk: int, domain_id: str) -> HttpRespons
     existing = DomainSummary.objects.filter(inspection=inspection, domain_id=domain_id).first()
     form = SummaryForm(
         request.POST or None,
-        initial={"text": existing.text, "version": existing.version}
+        initial={"text": existing.text, "text_cy": existing.text_cy, "version": existing.version}
         if existing
         else {"version": 0},
     )
@@ -114,6 +162,7 @@ def domain_summary(request: HttpRequest, pk: int, domain_id: str) -> HttpRespons
                 domain_id,
                 form.cleaned_data["text"],
                 form.cleaned_data["version"],
+                text_cy=form.cleaned_data["text_cy"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -148,13 +197,21 @@ def recommendations_page(request: HttpRequest, pk: int) -> HttpResponse:
             services.remove_recommendation(user, inspection, posted_id(request.POST, "remove"))
             messages.success(request, _("Recommendation removed"))
             return redirect("findings:recommendations", pk)
-        try:
-            if form.is_valid():
+        if "move" in request.POST:
+            recommendation = get_object_or_404(
+                Recommendation, inspection=inspection, pk=posted_id(request.POST, "move")
+            )
+            services.move_recommendation(user, recommendation, up=request.POST.get("up") == "1")
+            messages.success(request, _("Recommendation moved"))
+            return redirect("findings:recommendations", pk)
+        if form.is_valid():
+            try:
                 services.add_recommendation(user, inspection, **form.cleaned_data)
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
                 messages.success(request, _("Recommendation added"))
                 return redirect("findings:recommendations", pk)
-        except ValidationError as error:
-            form.add_error(None, error)
     return render(
         request,
         "findings/recommendations.html",
@@ -162,7 +219,44 @@ def recommendations_page(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection": inspection,
             "form": form,
             "recommendations": Recommendation.objects.filter(inspection=inspection),
+            "organisations": organisations_of(inspection.service),
             "is_lead": permissions.may(request.user, "recommendations.write", inspection),
+            "section": "inspections",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def change_recommendation(request: HttpRequest, pk: int, recommendation_id: int) -> HttpResponse:
+    inspection = permissions.inspection_for(request, pk, "recommendations.write")
+    recommendation = get_object_or_404(Recommendation, inspection=inspection, pk=recommendation_id)
+    form = RecommendationForm(
+        request.POST or None,
+        initial={
+            name: getattr(recommendation, name)
+            for name in ("body", "body_name", "text", "text_cy", "standards", "version")
+        },
+        framework=inspection.framework,
+        language=content_language(),
+        editing=True,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_recommendation(signed_in(request), recommendation, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Recommendation saved"))
+            return redirect("findings:recommendations", pk)
+    return render(
+        request,
+        "findings/change_recommendation.html",
+        {
+            "inspection": inspection,
+            "recommendation": recommendation,
+            "form": form,
+            "organisations": organisations_of(inspection.service),
             "section": "inspections",
         },
     )

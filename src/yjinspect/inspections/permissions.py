@@ -200,6 +200,8 @@ add_rules(
         # After publication: the improvement plan
         "plan.view": team | (of_service & stage_from(Status.PUBLISHED)),
         "plan.edit": lead | of_service,  # when: lifecycle (after publication)
+        # The board's sign-off and sending the plan: the service's manager.
+        "plan.submit": manages_service,
     }
 )
 

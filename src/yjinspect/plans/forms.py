@@ -37,11 +37,37 @@ class ActionForm(forms.Form):
         help_text=_("Reminders go to this person before the due date."),
     )
 
-    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+    owner_contact: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Or a partner's contact, reminded by e-mail"),
+        queryset=None,
+        required=False,
+        empty_label=_("None"),
+        help_text=_("For an action a partner owns, e.g. the police; no account needed."),
+    )
+
+    def __init__(self, *args: Any, people: Any, contacts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["owner_user"]
         field.queryset = people  # type: ignore[attr-defined]
         field.label_from_instance = lambda u: u.get_username()  # type: ignore[attr-defined]
+        self.fields["owner_contact"].queryset = contacts  # type: ignore[attr-defined]
+
+
+class BoardSignOffForm(forms.Form):
+    board_member: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Who signed the plan off for the board"),
+        queryset=None,
+        empty_label=_("Choose a board member"),
+        error_messages={"required": _("Choose the board member who signed the plan off")},
+    )
+    meeting = GovukDateField(
+        label=_("Date of the board meeting"),
+        error_messages={"required": _("Enter the date of the board meeting")},
+    )
+
+    def __init__(self, *args: Any, board: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["board_member"].queryset = board  # type: ignore[attr-defined]
 
 
 class ProgressForm(forms.Form):

@@ -32,6 +32,14 @@ class ImprovementAction(models.Model):
         blank=True,
         related_name="+",
     )
+    # A partner organisation's contact who owns it: reminded by e-mail, no account needed.
+    owner_contact = models.ForeignKey(
+        "services.PartnerContact",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     due = models.DateField(_("due by"))
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED
@@ -50,3 +58,23 @@ class ImprovementAction(models.Model):
 
     def is_overdue(self, today: date) -> bool:
         return self.status != self.Status.DONE and self.due < today
+
+
+class PlanSubmission(models.Model):
+    """The service's plan as a whole: signed off by its management board, then submitted to
+    the inspectorate by the framework's deadline after publication."""
+
+    inspection = models.OneToOneField(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="plan_submission"
+    )
+    board_member = models.ForeignKey(
+        "services.BoardMember", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    board_meeting = models.DateField(_("date of the board meeting"), null=True)
+    board_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True)

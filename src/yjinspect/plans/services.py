@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -19,15 +20,16 @@ from yjinspect.exports import csv_text, xlsx_bytes
 from yjinspect.findings.models import Recommendation
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
-from yjinspect.inspections.models import Inspection
-from yjinspect.inspections.permissions import may
+from yjinspect.inspections.models import Inspection, Status, StatusChange
+from yjinspect.inspections.permissions import may, require
 from yjinspect.inspections.previous import plan_progress_from
 from yjinspect.inspections.services import check_date_between, leads_of
 from yjinspect.jobs.queue import every
 from yjinspect.notifications.services import notify, service_managers, service_people
+from yjinspect.services.models import BoardMember, PartnerContact
 from yjinspect.versioning import claim
 
-from .models import ImprovementAction
+from .models import ImprovementAction, PlanSubmission
 
 # How far ahead an action may fall due: inspections recur within about five years.
 PLAN_YEARS = 5
@@ -48,6 +50,7 @@ def add_action(
     owner: str,
     due: date,
     owner_user: User | None = None,
+    owner_contact: PartnerContact | None = None,
 ) -> ImprovementAction:
     inspection = recommendation.inspection
     if not may(user, "plan.edit", inspection):
@@ -67,12 +70,15 @@ def add_action(
         and not service_people(inspection.service_id).filter(pk=owner_user.pk).exists()
     ):
         raise ValidationError(_("Reminders can only go to someone in the service"))
+    if owner_contact is not None and owner_contact.service_id != inspection.service_id:
+        raise ValidationError(_("Choose one of the service's partner contacts"))
     item = ImprovementAction.objects.create(
         inspection=inspection,
         recommendation=recommendation,
         action=action.strip(),
         owner=owner.strip(),
         owner_user=owner_user,
+        owner_contact=owner_contact,
         due=due,
         updated_by=user,
     )
@@ -176,18 +182,25 @@ def send_reminders(today: date | None = None) -> int:
             reminded=False, due__lte=today + timedelta(days=REMIND_DAYS_BEFORE)
         )
         .exclude(status=ImprovementAction.Status.DONE)
-        .select_related("inspection", "recommendation", "owner_user")
+        .select_related("inspection", "recommendation", "owner_user", "owner_contact")
     )
     for item in soon:
         link = reverse("plans:plan", args=[item.inspection_id])
-        # The person the plan names for the action; otherwise the service's managers; if
-        # neither can be reached, the lead inspector, so the silence is seen.
+        # A partner's contact is e-mailed (no account needed), with the service's managers
+        # told in the product; the person the plan names; otherwise the managers; if none can
+        # be reached, the lead inspector, so the silence is seen.
+        contact = [item.owner_contact.email] if item.owner_contact else []
         owners = (
             [item.owner_user]
             if item.owner_user and item.owner_user.is_active
             else service_managers(item.inspection.service_id)
         )
-        reached = notify(owners or leads_of(item.inspection), _due_text(item), link)
+        reached = notify(
+            owners or ([] if contact else leads_of(item.inspection)),
+            _due_text(item),
+            link,
+            emails=contact,
+        )
         item.reminded = True
         item.save(update_fields=["reminded"])
         record(
@@ -206,3 +219,130 @@ def send_reminders(today: date | None = None) -> int:
 @task()
 def action_reminders_job() -> int:
     return send_reminders()
+
+
+def published_on(inspection: Inspection) -> date | None:
+    change = (
+        StatusChange.objects.filter(inspection=inspection, to_status=Status.PUBLISHED)
+        .order_by("at")
+        .first()
+    )
+    return timezone.localdate(change.at) if change else None
+
+
+def submission_due(inspection: Inspection) -> date | None:
+    """The day the plan is due: the framework's days after first publication."""
+    days = inspection.framework.plan_submit_within_days
+    published = published_on(inspection)
+    return published + timedelta(days=days) if published and days else None
+
+
+def submission_of(inspection: Inspection) -> PlanSubmission:
+    return PlanSubmission.objects.filter(inspection=inspection).select_related(
+        "board_member", "submitted_by"
+    ).first() or PlanSubmission(inspection=inspection)
+
+
+@transaction.atomic
+def record_board_sign_off(
+    user: User, inspection: Inspection, *, board_member: BoardMember, meeting: date
+) -> PlanSubmission:
+    """The management board signed the plan off at a meeting (named by its chair or the
+    member who signed it)."""
+    require(user, "plan.submit", inspection)
+    check_stage(inspection, Operation.PLAN)
+    if board_member.service_id != inspection.service_id:
+        raise ValidationError({"board_member": _("Choose a member of the service's board")})
+    published = published_on(inspection)
+    if meeting > timezone.localdate() or (published and meeting < published):
+        raise ValidationError(
+            {"meeting": _("Enter the date of the meeting: after publication and not in the future")}
+        )
+    submission = submission_of(inspection)
+    if submission.submitted_at:
+        raise ValidationError(_("The plan has been sent: its sign-off stays as it was"))
+    submission.board_member, submission.board_meeting = board_member, meeting
+    submission.board_recorded_by = user
+    submission.save()
+    record(
+        user,
+        "plan.board_signed_off",
+        submission,
+        inspection_id=inspection.pk,
+        board_member=str(board_member),
+        meeting=meeting.isoformat(),
+    )
+    return submission
+
+
+@transaction.atomic
+def submit_plan(user: User, inspection: Inspection) -> PlanSubmission:
+    """Send the plan to the inspectorate: it needs the board's sign-off and an action for every
+    recommendation. The lead inspector is told."""
+    require(user, "plan.submit", inspection)
+    check_stage(inspection, Operation.PLAN)
+    submission = submission_of(inspection)
+    if submission.submitted_at:
+        raise ValidationError(_("The plan has already been sent"))
+    if submission.board_member_id is None:
+        raise ValidationError(_("Record the board's sign-off before sending the plan"))
+    without = [
+        str(rec.number)
+        for rec in Recommendation.objects.filter(inspection=inspection)
+        if not rec.actions.exists()
+    ]
+    if without:
+        raise ValidationError(
+            _("Add at least one action for recommendation %(numbers)s")
+            % {"numbers": ", ".join(without)}
+        )
+    submission.submitted_by, submission.submitted_at = user, timezone.now()
+    submission.save()
+    due = submission_due(inspection)
+    late = bool(due and timezone.localdate() > due)
+    record(user, "plan.submitted", submission, inspection_id=inspection.pk, late=late)
+    notify(
+        leads_of(inspection),
+        lambda: (
+            _("The improvement plan was sent: %(service)s") % {"service": inspection.service.name}
+        ),
+        reverse("plans:plan", args=[inspection.pk]),
+    )
+    return submission
+
+
+@dataclass(frozen=True)
+class RecommendationProgress:
+    """How the plan stands against one recommendation, for those monitoring it."""
+
+    recommendation: Recommendation
+    total: int
+    done: int
+    overdue: int
+    last_update: datetime | None
+
+    @property
+    def state(self) -> str:
+        if not self.total:
+            return "no_actions"
+        if self.done == self.total:
+            return "done"
+        return "behind" if self.overdue else "on_track"
+
+
+def monitoring(inspection: Inspection, today: date | None = None) -> list[RecommendationProgress]:
+    today = today or timezone.localdate()
+    items = list(actions_of(inspection))
+    summary = []
+    for rec in Recommendation.objects.filter(inspection=inspection):
+        mine = [i for i in items if i.recommendation_id == rec.pk]
+        summary.append(
+            RecommendationProgress(
+                recommendation=rec,
+                total=len(mine),
+                done=sum(1 for i in mine if i.status == ImprovementAction.Status.DONE),
+                overdue=sum(1 for i in mine if i.is_overdue(today)),
+                last_update=max((i.updated_at for i in mine), default=None),
+            )
+        )
+    return summary

@@ -16,47 +16,72 @@ from yjinspect.accounts.roles import signed_in
 from yjinspect.audit.services import record_read
 from yjinspect.converters import posted_id
 from yjinspect.findings.models import Recommendation
+from yjinspect.forms import add_errors
 from yjinspect.inspections import permissions
 from yjinspect.notifications.services import service_people
 
 from . import services
-from .forms import ActionForm, ProgressForm
+from .forms import ActionForm, BoardSignOffForm, ProgressForm
 from .models import ImprovementAction
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The plan, its deadline and the board's sign-off, and how each recommendation stands."""
     inspection = permissions.inspection_for(request, pk, "plan.view")
     user = signed_in(request)
+    which = request.POST.get("form", "action") if request.method == "POST" else ""
     form = ActionForm(
-        request.POST if "action" in request.POST else None,
+        request.POST if which == "action" else None,
         people=service_people(inspection.service_id),
+        contacts=inspection.service.partner_contacts.all(),
     )
-    if request.method == "POST" and form.is_valid():
+    board_form = BoardSignOffForm(
+        request.POST if which == "board" else None, board=inspection.service.board_members.all()
+    )
+    if which == "submit":
+        services.submit_plan(user, inspection)  # a refusal comes back as a message
+        messages.success(request, _("The plan was sent to the inspectorate"))
+        return redirect("plans:plan", pk)
+    if which == "board" and board_form.is_valid():
+        try:
+            services.record_board_sign_off(user, inspection, **board_form.cleaned_data)
+        except ValidationError as error:
+            add_errors(board_form, error)
+        else:
+            messages.success(request, _("The board's sign-off is recorded"))
+            return redirect("plans:plan", pk)
+    if which == "action" and form.is_valid():
         recommendation = get_object_or_404(
             Recommendation, inspection=inspection, pk=posted_id(request.POST, "recommendation")
         )
         try:
             services.add_action(user, recommendation, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Action added to the plan"))
             return redirect("plans:plan", pk)
     today = timezone.localdate()
-    actions = list(services.actions_of(inspection))
+    actions = list(services.actions_of(inspection).select_related("owner_contact"))
     return render(
         request,
         "plans/plan.html",
         {
             "inspection": inspection,
             "form": form,
+            "board_form": board_form,
+            "error_form": board_form if which == "board" else form,
             "today": today,
             "recommendations": Recommendation.objects.filter(inspection=inspection),
             "actions": actions,
             "progress": services.progress(inspection, today),
+            "monitoring": services.monitoring(inspection, today),
+            "submission": services.submission_of(inspection),
+            "due": services.submission_due(inspection),
             "can_edit": permissions.may(user, "plan.edit", inspection),
+            "can_submit": permissions.may(user, "plan.submit", inspection),
             "section": "inspections",
         },
     )

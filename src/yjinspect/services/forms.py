@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yjinspect.accounts.models import Role
 
-from .models import BoardMember, YouthJusticeService
+from .models import BoardMember, PartnerContact, YouthJusticeService
 
 
 class ServiceForm(forms.ModelForm[YouthJusticeService]):
@@ -69,3 +69,18 @@ class ServicePersonForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose their role")},
     )
+
+
+class PartnerContactForm(forms.ModelForm[PartnerContact]):
+    class Meta:
+        model = PartnerContact
+        fields = ["name", "role", "organisation", "email"]
+        error_messages = {
+            "name": {"required": _("Enter the contact's name")},
+            "role": {"required": _("Enter their role, e.g. Detective Inspector")},
+            "organisation": {"required": _("Enter their organisation, e.g. South Wales Police")},
+            "email": {
+                "required": _("Enter their e-mail address: reminders go there"),
+                "invalid": _("Enter an e-mail address like name@example.org"),
+            },
+        }

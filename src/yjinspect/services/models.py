@@ -53,3 +53,32 @@ class BoardMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.board_role}"
+
+
+class PartnerContact(models.Model):
+    """A named person in one of the service's partner organisations (the police, health,
+    education...): they can own an improvement action and are reminded by e-mail, with no
+    account of their own."""
+
+    service = models.ForeignKey(
+        YouthJusticeService, on_delete=models.CASCADE, related_name="partner_contacts"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, help_text=_("e.g. Detective Inspector"))
+    organisation = models.CharField(
+        _("organisation"), max_length=200, help_text=_("e.g. South Wales Police")
+    )
+    email = models.EmailField(_("e-mail address"))
+
+    class Meta:
+        ordering = ["service", "organisation", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.role}, {self.organisation}"
+
+
+def organisations_of(service: YouthJusticeService) -> list[str]:
+    """The bodies a recommendation may name: the board's and the partners' organisations."""
+    names = {m.organisation for m in service.board_members.all()}
+    names.update(c.organisation for c in service.partner_contacts.all())
+    return sorted(n for n in names if n.strip())

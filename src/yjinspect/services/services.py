@@ -15,8 +15,8 @@ from yjinspect.accounts.models import SERVICE_ROLES, Profile
 from yjinspect.accounts.permissions import require
 from yjinspect.audit.services import record
 
-from .forms import BoardMemberForm, ServiceForm
-from .models import BoardMember, YouthJusticeService
+from .forms import BoardMemberForm, PartnerContactForm, ServiceForm
+from .models import BoardMember, PartnerContact, YouthJusticeService
 
 
 def save_service(user: Any, form: ServiceForm) -> YouthJusticeService:
@@ -78,3 +78,32 @@ def people_of(service: YouthJusticeService) -> list[Profile]:
         .select_related("user")
         .order_by("-user__is_active", "user__username")
     )
+
+
+def add_contact(
+    user: Any, service: YouthJusticeService, form: PartnerContactForm
+) -> PartnerContact:
+    """A partner organisation's contact, who can own improvement actions."""
+    require(user, "service.contacts.change", service)
+    contact: PartnerContact = form.save(commit=False)
+    contact.service = service
+    contact.save()
+    record(
+        user,
+        "partner_contact.added",
+        contact,
+        service=service.name,
+        organisation=contact.organisation,
+    )
+    return contact
+
+
+@transaction.atomic
+def remove_contact(user: Any, service: YouthJusticeService, contact_id: int) -> None:
+    """Actions the contact owned keep their owner's name; reminders go to the service."""
+    require(user, "service.contacts.change", service)
+    contact = PartnerContact.objects.filter(service=service, pk=contact_id).first()
+    if contact is None:
+        raise ValidationError(_("No such contact"))
+    record(user, "partner_contact.removed", contact, service=service.name)
+    contact.delete()

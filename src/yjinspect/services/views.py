@@ -17,7 +17,7 @@ from yjinspect.converters import posted_id
 from yjinspect.forms import add_errors
 
 from . import services
-from .forms import BoardMemberForm, ServiceForm, ServicePersonForm
+from .forms import BoardMemberForm, PartnerContactForm, ServiceForm, ServicePersonForm
 from .models import YouthJusticeService
 
 
@@ -66,12 +66,23 @@ def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(_("No such service"))
     which = request.POST.get("form", "board") if request.method == "POST" else ""
     board_form = BoardMemberForm(request.POST if which == "board" else None)
-    person_form = ServicePersonForm(request.POST if which == "person" else None)
+    person_form = ServicePersonForm(request.POST if which == "person" else None, prefix="person")
+    contact_form = PartnerContactForm(
+        request.POST if which == "contact" else None, prefix="contact"
+    )
     user = signed_in(request)
     if which == "remove":
         person = get_object_or_404(User, pk=posted_id(request.POST, "person"))
         services.remove_person(user, service, person)
         messages.success(request, _("%(name)s can no longer sign in") % {"name": person})
+        return redirect("services:detail", pk)
+    if which == "remove_contact":
+        services.remove_contact(user, service, posted_id(request.POST, "contact"))
+        messages.success(request, _("Contact removed"))
+        return redirect("services:detail", pk)
+    if which == "contact" and contact_form.is_valid():
+        contact = services.add_contact(user, service, contact_form)
+        messages.success(request, _("%(name)s added as a partner contact") % {"name": contact.name})
         return redirect("services:detail", pk)
     if which == "board" and board_form.is_valid():
         services.add_board_member(user, service, board_form)
@@ -98,7 +109,10 @@ def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "people": services.people_of(service),
             "form": board_form,
             "person_form": person_form,
-            "error_form": person_form if which == "person" else board_form,
+            "contact_form": contact_form,
+            "contacts": service.partner_contacts.all(),
+            "error_form": {"person": person_form, "contact": contact_form}.get(which, board_form),
+            "may_change_contacts": may(request.user, "service.contacts.change", service),
             "is_admin": may(request.user, "services.change"),
             "section": "services",
         },
