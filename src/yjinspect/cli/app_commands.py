@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
-import shutil
 import signal
 import subprocess
 import sys
@@ -123,9 +122,11 @@ def serve_command(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
-    gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
+    # Gunicorn from this Python's own packages, whether or not its scripts are on PATH.
     argv = [
-        gunicorn,
+        sys.executable,
+        "-m",
+        "gunicorn",
         "yjinspect.wsgi:application",
         "--bind",
         f"{args.host}:{args.port}",
@@ -136,10 +137,10 @@ def serve_command(args: argparse.Namespace) -> int:
     ]
     print(f"Serving yjinspect on http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
     if args.no_worker:
-        os.execv(gunicorn, argv)
-    yjinspect = shutil.which("yjinspect", path=os.path.dirname(sys.executable)) or "yjinspect"
-    worker = subprocess.Popen([yjinspect, "worker"])
+        os.execv(sys.executable, argv)
+    # The server first: if it cannot start, no worker is left running without it.
     server = subprocess.Popen(argv)
+    worker = subprocess.Popen([sys.executable, "-m", "yjinspect.cli.main", "worker"])
     print(f"Background jobs: worker process {worker.pid}", flush=True)
 
     def stop(signum: int, frame: object) -> None:
