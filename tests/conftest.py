@@ -153,9 +153,19 @@ def at_stage(inspection, stage: str):
 
 
 def ready_to_publish(inspection, lead):
-    """Arrange the factual-accuracy stage with the ratings signed off as they stand."""
+    """Arrange the factual-accuracy stage with the ratings signed off as they stand, and the
+    written content in Welsh as a translator would leave it (a service in Wales publishes in
+    both languages; test_report tests what happens without)."""
+    from django.db.models import F, Value
+    from django.db.models.functions import Concat
+
+    from yjinspect.findings.models import DomainSummary, Finding, Recommendation
     from yjinspect.ratings import services as ratings
 
+    for model in (Finding, DomainSummary, Recommendation):
+        model.objects.filter(inspection=inspection, text_cy="").update(
+            text_cy=Concat(Value("(Cymraeg) "), F("text"))
+        )
     at_stage(inspection, "rated")
     ratings.sign_off(lead, inspection)
     return at_stage(inspection, "factual_accuracy")

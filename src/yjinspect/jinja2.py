@@ -15,6 +15,8 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, pass_
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from yjinspect.values import value_name
+
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
@@ -140,4 +142,5 @@ def environment(**options: Any) -> Environment:
         }
     )
     env.filters["uk_date"] = uk_date
+    env.filters["value_name"] = value_name
     return env

@@ -56,6 +56,7 @@ urlpatterns = [
     path("inspections/", include("yjinspect.reports.urls")),
     path("inspections/", include("yjinspect.plans.urls")),
     path("notifications/", notifications_views.notifications, name="notifications"),
+    path("reports/", include("yjinspect.reports.public_urls")),
     path("services/", include("yjinspect.services.urls")),
     path("services/", include("yjinspect.records.urls")),
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),

@@ -137,13 +137,16 @@ def add_action(page: Page, text: str, owner: str) -> None:
     expect(banner(page)).to_contain_text("Action added to the plan")
 
 
-def test_a_report_from_sign_off_to_published(page: Page, sampled, alice):
+def test_a_bilingual_report_from_sign_off_to_public(page: Page, sampled, alice):
+    """The lead writes the foreword in English and Welsh, reads the Welsh draft, publishes
+    both languages; anyone then finds the Welsh report from the public list."""
     findings.add_recommendation(
         alice,
         sampled,
         body="board",
         body_name="Cwm Afon Management Board",
         text="Give the board the data it needs.",
+        text_cy="Rhoi i'r bwrdd y data sydd ei angen arno.",
         standards=["1.1"],
     )
     at_stage(sampled, "rated")
@@ -157,14 +160,34 @@ def test_a_report_from_sign_off_to_published(page: Page, sampled, alice):
     page.get_by_role("button", name="Move on to Factual-accuracy check").click()
     expect(page.get_by_text("The inspection becomes published when the report is published."))
     page.get_by_role("link", name="Go to the report").click()
+    expect(page.get_by_text("The report is published in English and Welsh.")).to_be_visible()
+    page.get_by_label("Foreword", exact=True).fill("This inspection found a service that listens.")
+    page.get_by_label("Foreword in Welsh").fill("Canfu'r arolygiad hwn wasanaeth sy'n gwrando.")
+    page.get_by_role("button", name="Save the report's text").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The report's text is saved")
+    page.get_by_role("link", name="Draft report in Welsh (web page)").click()
+    expect(page.get_by_role("heading", name="Rhagair")).to_be_visible()
+    expect(page.get_by_text("Canfu'r arolygiad hwn wasanaeth sy'n gwrando.")).to_be_visible()
+    expect(page.get_by_text("Rhoi i'r bwrdd y data sydd ei angen arno.")).to_be_visible()
+    page.go_back()
     page.get_by_role("link", name="Draft report in English (web page)").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Cwm Afon YJS")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Cwm Afon")
     expect(page.get_by_text("Give the board the data it needs.")).to_be_visible()
     page.go_back()
     page.get_by_role("button", name="Publish a new version").click()
     expect(page.get_by_text("Version 1 published")).to_be_visible()
-    expect(page.locator("code")).to_have_count(2)  # English and Welsh checksums
+    expect(page.locator("code")).to_have_count(4)  # the PDF's and the text's, in each language
     assert axe_violations(page) == []
     nav = page.get_by_role("navigation", name="Inspection pages")
     nav.get_by_role("link", name="Overview").click()
     expect(page.locator(".govuk-summary-list").get_by_text("Published")).to_be_visible()
+    sign_out(page)
+
+    page.goto("/")  # anyone, signed out, from the home page
+    page.get_by_role("link", name="Published reports").click()
+    page.get_by_role("row", name=re.compile("Cymraeg")).get_by_role(
+        "link", name="Read the report"
+    ).click()
+    expect(page.get_by_role("heading", name="Rhagair")).to_be_visible()
+    expect(page.get_by_text("Canfu'r arolygiad hwn wasanaeth sy'n gwrando.")).to_be_visible()
+    expect(page.get_by_text(re.compile("Fersiwn 1, cyhoeddwyd"))).to_have_count(2)

@@ -23,7 +23,13 @@ ESCAPED_MARKUP = re.compile(r"&lt;/?(a|span|strong|p|div|code|br|ul|li|form|butt
 VISITS_PER_PAGE_KIND = 3
 # Not pages a person navigates to: forms post to them, or machines call them.
 # Files rendered on request (a PDF takes most of a second): one of each kind is enough.
-DOWNLOADS = {"reports:draft_pdf", "reports:published", "plans:export", "cases:caseload_template"}
+DOWNLOADS = {
+    "reports:draft_pdf",
+    "reports:published",
+    "public_reports:pdf",
+    "plans:export",
+    "cases:caseload_template",
+}
 NOT_PAGES = {
     "inspections:advance",
     "logout",

@@ -44,6 +44,7 @@ def rated(sampled, alice):
         "1.2",
         kind="improvement",
         text="Managers were too stretched to supervise.",
+        text_cy="Roedd rheolwyr yn rhy brysur i oruchwylio.",
         key_questions=[],
         evidence=[],
     )
@@ -53,6 +54,7 @@ def rated(sampled, alice):
         body="board",
         body_name="Cwm Afon Management Board",
         text="Give the board the data it needs.",
+        text_cy="Rhoi i'r bwrdd y data sydd ei angen arno.",
         standards=["1.1"],
     )
     return sampled
@@ -193,3 +195,179 @@ def test_drafts_exports_and_case_pages_are_never_stored(rated, as_user, alice):
         response = client.get(path)
         assert response.status_code == 200, path
         assert "no-store" in response["Cache-Control"], path
+
+
+# The sections of a report as the inspectorate writes it, in their order (issue 14).
+SECTIONS = (
+    "Foreword",
+    "Overall findings",
+    "Summary of ratings",
+    "Recommendations",
+    "Background and contextual facts",
+    "Domain 1:",
+    "Domain 2:",
+    "The views of children, parents or carers and victims",
+    "Case alerts",
+    "Caseload profile",
+    "Care status",
+    "Methodology",
+    "The inspection team and partner inspectorates",
+    "Annex: how the ratings are reached",
+)
+
+
+def test_the_pdf_has_every_section_in_order(rated, as_user, alice):
+    from yjinspect.fieldwork import services as fieldwork
+    from yjinspect.reports import content
+
+    content.save_content(
+        alice,
+        rated,
+        foreword="We inspected the service in May.",
+        foreword_cy="",
+        overall="Strong leadership.",
+        overall_cy="",
+        welsh=False,
+    )
+    consent = fieldwork.record_consent(alice, rated, "V-1", "victim", rated.fieldwork_start)
+    fieldwork.add_evidence(
+        alice,
+        rated,
+        "1.1",
+        key_question_id="1.1.1",
+        source="victim_view",
+        summary="Felt heard",
+        consent=consent,
+    )
+    response = as_user(alice).get(f"/inspections/{rated.pk}/report/draft.pdf?lang=en")
+    text = " ".join(pdf_text(response.content).split())
+    places = [text.find(section) for section in SECTIONS]
+    missing = [s for s, at in zip(SECTIONS, places, strict=True) if at < 0]
+    assert missing == []
+    assert places == sorted(places), "the sections are out of order"
+    assert "We inspected the service in May." in text and "Strong leadership." in text
+    assert "Victim" in text and "1.1 Governance and leadership" in text  # a view, by theme
+    assert "looked after" in text  # the caseload's care status
+    assert "Draft: not for publication" in text
+    assert "Estyn" in text  # the partner inspectorates in Wales, from the framework data
+    assert "An inspection of youth offending services in Cwm Afon and Bryn Uchaf" in text
+
+
+def test_every_page_of_a_published_pdf_names_its_version_and_date_and_it_carries_a_checksum(
+    rated, alice, client
+):
+    from django.utils import timezone
+
+    from yjinspect.reports import services as reports
+
+    ready_to_publish(rated, alice)
+    english = next(r for r in reports.publish(alice, rated) if r.language == "en")
+    pages = PdfReader(io.BytesIO(bytes(english.pdf))).pages
+    footer = f"Version 1, published {timezone.localdate().strftime('%d/%m/%Y')}"
+    assert len(pages) > 3
+    assert all(footer in page.extract_text() for page in pages)
+    assert english.content_sha256 in pdf_text(bytes(english.pdf)).replace(" ", "").replace("\n", "")
+    # Anyone holding the page can check it: its checksum is of the page with itself left out.
+    unmarked = english.html.replace(english.content_sha256, "")
+    assert hashlib.sha256(unmarked.encode()).hexdigest() == english.content_sha256
+
+    # Published reports are public: a list, the page and the PDF, with no sign-in.
+    client.logout()
+    listing = client.get("/reports/").content.decode()
+    assert f"/reports/{english.pk}/" in listing and "Cwm Afon YJS" in listing
+    page = client.get(f"/reports/{english.pk}/")
+    assert page.status_code == 200 and english.content_sha256 in page.content.decode()
+    pdf = client.get(f"/reports/{english.pk}.pdf")
+    assert hashlib.sha256(pdf.content).hexdigest() == english.sha256
+    # A draft stays private.
+    assert client.get(f"/inspections/{rated.pk}/report/draft/").status_code == 302
+
+
+def test_the_title_follows_the_framework(rated):
+    from yjinspect.inspections.models import Inspection
+    from yjinspect.reports.services import report_title
+
+    later = Inspection(
+        service=rated.service,
+        framework_id="hmip-yjs-2025",
+        fieldwork_start=rated.fieldwork_start,
+        fieldwork_end=rated.fieldwork_end,
+    )
+    assert report_title(later, "en") == (
+        "An inspection of youth justice work with children and victims in Cwm Afon and Bryn Uchaf"
+    )
+    assert report_title(later, "cy").endswith(": Cwm Afon a Bryn Uchaf")
+
+
+def test_the_welsh_report_uses_the_welsh_text_and_says_where_it_is_missing(rated, alice, as_user):
+    from yjinspect.findings.models import Finding
+
+    page = as_user(alice).get(f"/inspections/{rated.pk}/report/draft/?lang=cy").content.decode()
+    assert "Roedd rheolwyr yn rhy brysur i oruchwylio." in page  # the finding's Welsh
+    assert "Managers were too stretched" not in page
+    assert "Rhoi i&#39;r bwrdd y data sydd ei angen arno." in page
+    assert "gwryw" in page  # data values in Welsh ("male")
+    Finding.objects.update(text_cy="")
+    page = as_user(alice).get(f"/inspections/{rated.pk}/report/draft/?lang=cy").content.decode()
+    assert "Dim cyfieithiad Cymraeg eto; y Saesneg yw:" in page
+    assert "Managers were too stretched to supervise." in page
+
+
+def test_a_welsh_service_publishes_only_with_every_welsh_text(rated, alice, as_user):
+    from yjinspect.findings.models import Finding
+
+    ready_to_publish(rated, alice)
+    Finding.objects.update(text_cy="")
+    client = as_user(alice)
+    report_page = client.get(f"/inspections/{rated.pk}/report/").content.decode()
+    assert "a finding on 1.2" in report_page  # listed as still without Welsh
+    refused = client.post(f"/inspections/{rated.pk}/report/", follow=True).content.decode()
+    assert "The Welsh version needs its Welsh text first: a finding on 1.2" in refused
+    assert not PublishedReport.objects.exists()
+
+
+def test_an_english_service_publishes_in_english(rated, alice, as_user):
+    from yjinspect.findings.models import Finding, Recommendation
+    from yjinspect.reports import services as reports
+
+    rated.service.nation = "england"
+    rated.service.save()
+    ready_to_publish(rated, alice)
+    Finding.objects.update(text_cy="")
+    Recommendation.objects.update(text_cy="")
+    page = as_user(alice).get(f"/inspections/{rated.pk}/report/").content.decode()
+    assert "The report is published in English." in page
+    assert [r.language for r in reports.publish(alice, rated)] == ["en"]
+
+
+def test_an_english_service_may_choose_welsh_too_and_then_needs_its_text(rated, alice, as_user):
+    from yjinspect.findings.models import Finding, Recommendation
+
+    rated.service.nation = "england"
+    rated.service.save()
+    ready_to_publish(rated, alice)
+    Finding.objects.update(text_cy="")
+    client = as_user(alice)
+    page = client.post(
+        f"/inspections/{rated.pk}/report/",
+        {"form": "content", "version": 0, "welsh": "on"},
+        follow=True,
+    ).content.decode()
+    assert "The report is published in English and Welsh." in page
+    refused = client.post(f"/inspections/{rated.pk}/report/", follow=True).content.decode()
+    assert "The Welsh version needs its Welsh text first: a finding on 1.2" in refused
+    Finding.objects.update(text_cy="Canfyddiad")
+    Recommendation.objects.update(text_cy="Argymhelliad")
+    client.post(f"/inspections/{rated.pk}/report/")
+    assert sorted(PublishedReport.objects.values_list("language", flat=True)) == ["cy", "en"]
+
+
+def test_welsh_keeps_different_words_for_different_things():
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override("cy"):
+        assert gettext("Announced") != gettext("Published")
+        assert gettext("Alert") != gettext("Warning")
+        assert gettext("Rating") == "Gradd"
+        assert gettext("Score %(score)s/%(max)s").startswith("Sgôr")

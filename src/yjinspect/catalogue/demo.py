@@ -28,6 +28,7 @@ from yjinspect.inspections.models import Inspection, Status
 from yjinspect.plans import services as plans
 from yjinspect.ratings import services as ratings
 from yjinspect.reports import accuracy
+from yjinspect.reports import content as report_content
 from yjinspect.reports import services as reports
 from yjinspect.services.models import BoardMember, Nation, PartnerContact, YouthJusticeService
 from yjinspect.synthetic import caseload_csv
@@ -335,13 +336,37 @@ def _add_alerts(inspection: Inspection, lead: Any) -> None:
 
 
 def _add_findings(inspection: Inspection, lead: Any) -> None:
-    for standard_id, kind, text in (
-        ("1.1", "strength", "Partners share a clear vision for diversion and early help."),
-        ("1.2", "improvement", "Cases are allocated without regard to skills or workload."),
-        ("2.1", "improvement", "Risk to others was underestimated in several cases."),
+    """Findings, a summary, recommendations and the report's own words, each in English and
+    Welsh (the Welsh version is published only with its Welsh text)."""
+    for standard_id, kind, text, text_cy in (
+        (
+            "1.1",
+            "strength",
+            "Partners share a clear vision for diversion and early help.",
+            "Mae partneriaid yn rhannu gweledigaeth glir ar gyfer dargyfeirio a chymorth cynnar.",
+        ),
+        (
+            "1.2",
+            "improvement",
+            "Cases are allocated without regard to skills or workload.",
+            "Caiff achosion eu dyrannu heb ystyried sgiliau na llwyth gwaith.",
+        ),
+        (
+            "2.1",
+            "improvement",
+            "Risk to others was underestimated in several cases.",
+            "Tanamcangyfrifwyd y risg i eraill mewn sawl achos.",
+        ),
     ):
         findings.add_finding(
-            lead, inspection, standard_id, kind=kind, text=text, key_questions=[], evidence=[]
+            lead,
+            inspection,
+            standard_id,
+            kind=kind,
+            text=text,
+            text_cy=text_cy,
+            key_questions=[],
+            evidence=[],
         )
     findings.save_summary(
         lead,
@@ -349,18 +374,28 @@ def _add_findings(inspection: Inspection, lead: Any) -> None:
         "2",
         "Work with children on court orders was "
         "mostly good, but keeping other people safe needs attention.",
+        text_cy="Roedd y gwaith gyda phlant ar orchmynion llys yn dda gan amlaf, ond mae angen "
+        "sylw ar gadw pobl eraill yn ddiogel.",
     )
-    for body, text, standards in (
+    for body, text, text_cy, standards in (
         (
             "board",
             "Make sure board members understand their roles and have the data to steer "
             "the service.",
+            "Sicrhau bod aelodau'r bwrdd yn deall eu rolau a bod ganddynt y data i lywio'r "
+            "gwasanaeth.",
             ["1.1"],
         ),
-        ("service", "Allocate cases according to staff skills, experience and workload.", ["1.2"]),
+        (
+            "service",
+            "Allocate cases according to staff skills, experience and workload.",
+            "Dyrannu achosion yn ôl sgiliau, profiad a llwyth gwaith y staff.",
+            ["1.2"],
+        ),
         (
             "police",
             "Share information about missing children with case managers at once.",
+            "Rhannu gwybodaeth am blant sydd ar goll gyda rheolwyr achos ar unwaith.",
             ["2.1", "2.3"],
         ),
     ):
@@ -370,8 +405,22 @@ def _add_findings(inspection: Inspection, lead: Any) -> None:
             body=body,
             body_name=NAMED_BODIES[body] % {"service": inspection.service.name},
             text=text,
+            text_cy=text_cy,
             standards=standards,
         )
+    report_content.save_content(
+        lead,
+        inspection,
+        foreword="This inspection looked at how well the service keeps children and other "
+        "people safe and helps children move away from offending.",
+        foreword_cy="Edrychodd yr arolygiad hwn ar ba mor dda y mae'r gwasanaeth yn cadw plant "
+        "a phobl eraill yn ddiogel ac yn helpu plant i symud i ffwrdd o droseddu.",
+        overall="Leadership is strong and partners are committed; the service now needs to "
+        "manage risk to others more closely.",
+        overall_cy="Mae'r arweinyddiaeth yn gryf ac mae'r partneriaid yn ymroddedig; mae angen "
+        "i'r gwasanaeth nawr reoli'r risg i eraill yn agosach.",
+        welsh=False,
+    )
 
 
 def _add_evidence_and_judgements(inspection: Inspection, lead: Any) -> None:

@@ -180,6 +180,9 @@ class Framework:
     alert_remind_before_hours: int | None
     # Days after publication by which the service sends its improvement plan (None: no limit).
     plan_submit_within_days: int | None
+    # The published report's title ("… in {place}") and who inspects alongside, by nation.
+    report_title: Text | None
+    partner_inspectorates: dict[str, tuple[Text, ...]]
     # Caseload columns beyond the required ones that this framework's profile uses: a caseload
     # may carry these and no others (never a name, date of birth or address).
     optional_columns: tuple[str, ...] = ()

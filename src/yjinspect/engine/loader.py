@@ -31,6 +31,8 @@ from .strictyaml import Node, describe, read_yaml
 
 FRAMEWORKS_DIR = Path(__file__).resolve().parent.parent / "frameworks"
 
+# The nations a service can be in; a framework names the partner inspectorates of each.
+NATIONS = ("wales", "england")
 # The severities an alert can have; a framework gives each a response time.
 ALERT_SEVERITIES = ("critical", "high", "medium")
 # Caseload fields a sample may be stratified by; they are the caseload file's columns.
@@ -65,7 +67,14 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
             "aims",
             "domains",
         ),
-        optional=("case_rating", "sampling", "profile", "alerts", "improvement_plan"),
+        optional=(
+            "case_rating",
+            "sampling",
+            "profile",
+            "alerts",
+            "improvement_plan",
+            "report",
+        ),
     )
     framework_id = root.child("id").as_str()
 
@@ -136,6 +145,20 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
         plan.child("provenance").as_str()
         plan_days = plan.child("submit_within_days").as_int(minimum=1, maximum=365)
 
+    report_title, partners = None, {}
+    if root.has("report"):
+        report = root.child("report").mapping(("title", "partner_inspectorates", "provenance"))
+        report.child("provenance").as_str()
+        report_title = report.child("title").as_text()
+        for language in ("en", "cy"):
+            if "{place}" not in report_title.get(language):
+                raise report.child("title").child(language).fail("must say where: {place}")
+        by_nation = report.child("partner_inspectorates").mapping(NATIONS)
+        partners = {
+            nation: tuple(item.as_text() for item in by_nation.child(nation).items())
+            for nation in NATIONS
+        }
+
     return Framework(
         id=framework_id,
         title=root.child("title").as_text(),
@@ -155,6 +178,8 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
         optional_columns=root.optional("profile", _parse_optional_columns) or (),
         alert_response_hours=alert_hours,
         plan_submit_within_days=plan_days,
+        report_title=report_title,
+        partner_inspectorates=partners,
         alert_remind_before_hours=remind_hours,
     )
 

@@ -4,7 +4,7 @@ and the headline sentence ("79% aged 15–17, 87% male, 98% white")."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .caseload import CaseRecord
@@ -31,13 +31,26 @@ class CaseloadProfile:
         return shares[0] if shares else None
 
 
-def caseload_profile(cases: Sequence[CaseRecord], bands: Sequence[AgeBand]) -> CaseloadProfile:
-    """Shares of the caseload by each profile field."""
+# How an optional column (care status, say) reads where the service left it empty.
+NOT_RECORDED = "not recorded"
+
+
+def caseload_profile(
+    cases: Sequence[CaseRecord], bands: Sequence[AgeBand], optional: Sequence[str] = ()
+) -> CaseloadProfile:
+    """Shares of the caseload by each profile field, and by each of the framework's optional
+    columns (care status) that the caseload carries."""
     total = len(cases)
     fields: dict[str, tuple[Share, ...]] = {}
-    for name in PROFILE_FIELDS:
+    carried = [name for name in optional if any(name in case.extra for case in cases)]
+    for name in (*PROFILE_FIELDS, *carried):
         counts = Counter(
-            age_band(case.age, bands) if name == "age_band" else case.value(name) for case in cases
+            age_band(case.age, bands)
+            if name == "age_band"
+            else (case.extra.get(name) or NOT_RECORDED)
+            if name in carried
+            else case.value(name)
+            for case in cases
         )
         fields[name] = tuple(
             Share(value, count, (count * 200 + total) // (total * 2) if total else 0)
@@ -52,13 +65,17 @@ _HEADLINE = {
 }
 
 
-def headline(profile: CaseloadProfile, language: str = "en") -> str:
-    """The largest age band, sex and ethnicity, as a report's notes put them."""
+def headline(
+    profile: CaseloadProfile, language: str = "en", name: Callable[[str], str] = str
+) -> str:
+    """The largest age band, sex and ethnicity, as a report's notes put them; ``name`` gives
+    a value's name in ``language`` ("male" → "gwryw")."""
     aged, plain, joiner = _HEADLINE["cy" if language == "cy" else "en"]
     parts = []
     for field in ("age_band", "sex", "ethnicity"):
         share = profile.largest(field)
         if share is not None:
             template = aged if field == "age_band" else plain
-            parts.append(template.format(percent=share.percent, value=share.value))
+            value = share.value if field == "age_band" else name(share.value)
+            parts.append(template.format(percent=share.percent, value=value))
     return joiner.join(parts)

@@ -15,10 +15,11 @@ class Source(models.TextChoices):
     PARTNERS = "meeting_partners", _("Meeting with partners")
     CHILD = "child_view", _("View of a child")
     PARENT = "parent_view", _("View of a parent or carer")
+    VICTIM = "victim_view", _("View of a victim")
 
 
 # Views that may be kept only with the person's consent.
-NEEDS_CONSENT = (Source.CHILD, Source.PARENT)
+NEEDS_CONSENT = (Source.CHILD, Source.PARENT, Source.VICTIM)
 
 
 class Consent(models.Model):
@@ -28,6 +29,7 @@ class Consent(models.Model):
     class Person(models.TextChoices):
         CHILD = "child", _("Child")
         PARENT = "parent", _("Parent or carer")
+        VICTIM = "victim", _("Victim")
 
     inspection = models.ForeignKey(
         "inspections.Inspection", on_delete=models.CASCADE, related_name="consents"

@@ -290,7 +290,8 @@ def remove_recommendation(user: User, inspection: Inspection, recommendation_id:
 def profile_of(inspection: Inspection) -> CaseloadProfile:
     """The imported caseload's profile, computed by the engine."""
     cases = [c.as_record() for c in Case.objects.filter(inspection=inspection)]
-    return caseload_profile(cases, inspection.framework.age_bands)
+    framework = inspection.framework
+    return caseload_profile(cases, framework.age_bands, framework.optional_columns)
 
 
 @requirement("recommendations_made")

@@ -20,6 +20,7 @@ from yjinspect.fieldwork.models import EvidenceItem
 from yjinspect.forms import add_errors
 from yjinspect.inspections import permissions
 from yjinspect.services.models import organisations_of
+from yjinspect.values import value_name
 
 from . import services
 from .forms import FindingForm, RecommendationForm, SummaryForm
@@ -54,7 +55,7 @@ def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
             "framework": inspection.framework,
             "by_standard": by_standard,
             "profile": profile,
-            "headline": headline(profile, content_language()),
+            "headline": headline(profile, content_language(), value_name),
             "summaries": {
                 s.domain_id: s for s in DomainSummary.objects.filter(inspection=inspection)
             },

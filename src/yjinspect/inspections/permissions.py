@@ -193,6 +193,7 @@ add_rules(
         | granted(Grant.FINDINGS)
         | (of_service & stage_is(Status.FACTUAL_ACCURACY)),
         "report.publish": lead,
+        "report.write": lead,  # the foreword, the overall findings, the languages
         "report.view_published": team | of_service,
         "accuracy.view": core | service_after_accuracy,
         "accuracy.comment": of_service,

@@ -22,7 +22,13 @@ from .models import AccuracyComment
 def report_paragraphs(inspection: Inspection, language: str) -> list[tuple[str, str]]:
     """The report's paragraphs a comment can be about: (key, label)."""
     framework = inspection.framework
-    paragraphs = [("cover", _("Cover: score and overall rating")), ("ratings", _("Ratings"))]
+    paragraphs = [
+        ("foreword", _("Foreword")),
+        ("cover", _("Cover: score and overall rating")),
+        ("overall", _("Overall findings")),
+        ("ratings", _("Ratings")),
+        ("background", _("Background and contextual facts")),
+    ]
     domains = {d.id: d for d in framework.domains}
     for summary in DomainSummary.objects.filter(inspection=inspection):
         domain = domains.get(summary.domain_id)
@@ -36,7 +42,13 @@ def report_paragraphs(inspection: Inspection, language: str) -> list[tuple[str, 
         paragraphs.append(
             (f"recommendation-{rec.number}", _("Recommendation %(n)s") % {"n": rec.number})
         )
-    paragraphs += [("profile", _("Caseload profile")), ("methodology", _("Methodology"))]
+    paragraphs += [
+        ("views", _("The views of children, parents or carers and victims")),
+        ("alerts", _("Case alerts")),
+        ("profile", _("Caseload profile")),
+        ("methodology", _("Methodology")),
+        ("team", _("The inspection team and partner inspectorates")),
+    ]
     return paragraphs
 
 

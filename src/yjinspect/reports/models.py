@@ -18,6 +18,9 @@ class PublishedReport(models.Model):
     html = models.TextField()
     pdf = models.BinaryField()
     sha256 = models.CharField(max_length=64)  # of the PDF, shown so copies can be checked
+    # Of the report's text (its HTML with this field's place left empty): printed inside the
+    # PDF itself, which cannot carry its own checksum.
+    content_sha256 = models.CharField(max_length=64, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -92,3 +95,19 @@ class PublishJob(models.Model):
 
     class Meta:
         ordering = ["-requested_at", "-id"]
+
+
+class ReportContent(models.Model):
+    """What the lead writes for the report beyond findings and recommendations: the foreword
+    and the overall findings, in English and Welsh; and, for a service in England, whether a
+    Welsh version is published too."""
+
+    inspection = models.OneToOneField(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="report_content"
+    )
+    foreword = models.TextField(_("foreword"), blank=True)
+    foreword_cy = models.TextField(_("foreword, in Welsh"), blank=True)
+    overall = models.TextField(_("overall findings"), blank=True)
+    overall_cy = models.TextField(_("overall findings, in Welsh"), blank=True)
+    welsh = models.BooleanField(_("publish a Welsh version too"), default=False)
+    version = models.PositiveIntegerField(default=0)

@@ -12,14 +12,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from yjinspect.alerts.services import report_summary
 from yjinspect.audit.services import record
 from yjinspect.cases.models import Sample
-from yjinspect.engine import Basis
 from yjinspect.engine.profile import headline
 from yjinspect.findings.models import DomainSummary, Finding, Recommendation
 from yjinspect.findings.services import profile_of
@@ -31,18 +30,30 @@ from yjinspect.inspections.services import mark_published
 from yjinspect.jobs.queue import heartbeat, reap, reaper, step_pause
 from yjinspect.ratings.models import SignOff
 from yjinspect.ratings.services import current_sign_off, shown_ratings
+from yjinspect.values import value_name
 
+from . import sections
 from .charts import bar_chart
+from .content import check_languages, content_of, languages_of
 from .models import PublishedReport, PublishJob
 
 LANGUAGES = ("en", "cy")
 
 
+# Where the text checksum goes in a published version's HTML: the checksum is of the HTML
+# with this left empty, so anyone holding the page can check it.
+CHECKSUM_MARK = "@@text-sha256@@"
+
+
 def context(
-    inspection: Inspection, language: str, ratings: dict[str, Any] | None = None
+    inspection: Inspection,
+    language: str,
+    ratings: dict[str, Any] | None = None,
+    publication: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Everything the report shows, in ``language``; the ratings are the given (signed-off)
-    ones when publishing, else those people see now (live, or the published copy)."""
+    ones when publishing, else those people see now (live, or the published copy).
+    ``publication`` (version, date) is the version being published; a draft has none."""
     with translation.override("cy" if language == "cy" else "en-gb"):
         framework = inspection.framework
         ratings = ratings if ratings is not None else shown_ratings(inspection, language)
@@ -55,14 +66,15 @@ def context(
             "sex": _("Sex"),
             "ethnicity": _("Ethnicity"),
             "disposal_type": _("Disposal"),
+            "care_status": _("Care status"),
         }
         charts = (
             [
                 (
-                    titles[name],
+                    titles.get(name, name),
                     bar_chart(
-                        _("Caseload by %(field)s") % {"field": titles[name].lower()},
-                        [(share.value, share.percent) for share in shares],
+                        _("Caseload by %(field)s") % {"field": titles.get(name, name).lower()},
+                        [(value_name(share.value), share.percent) for share in shares],
                     ),
                     shares,
                 )
@@ -71,31 +83,64 @@ def context(
             if profile.total
             else []
         )
-        sample = Sample.objects.filter(inspection=inspection).first()
         return {
             "inspection": inspection,
             "framework": framework,
             "lang": language,
+            "title": report_title(inspection, language),
             "ratings": ratings,
-            "case_standards": [s for s in framework.standards if s.basis is Basis.CASE],
+            "content": content_of(inspection),
             "findings": findings,
             "summaries": {
-                s.domain_id: s.text for s in DomainSummary.objects.filter(inspection=inspection)
+                s.domain_id: s for s in DomainSummary.objects.filter(inspection=inspection)
             },
             "recommendations": list(Recommendation.objects.filter(inspection=inspection)),
+            "facts": sections.contextual_facts(inspection),
+            "views": sections.views(inspection, language),
             "profile": profile,
-            "headline": headline(profile, language),
+            "headline": headline(profile, language, value_name),
             "charts": charts,
-            "sample": sample,
+            "sample": Sample.objects.filter(inspection=inspection).first(),
             "alerts": report_summary(inspection),
+            "team": sections.team(inspection, framework, language),
+            "annex": sections.annex(framework, language),
+            "publication": publication,
+            "checksum": CHECKSUM_MARK,
         }
 
 
+def report_title(inspection: Inspection, language: str) -> str:
+    """The framework's title for its reports, naming the place (the local authorities)."""
+    with translation.override("cy" if language == "cy" else "en-gb"):
+        places = inspection.service.local_authority_list or [inspection.service.name]
+        place = (
+            _("%(first)s and %(last)s") % {"first": ", ".join(places[:-1]), "last": places[-1]}
+            if len(places) > 1
+            else places[0]
+        )
+        title = inspection.framework.report_title
+        if title is None:
+            return _("Inspection of youth justice services: %(service)s") % {"service": place}
+        return title.get(language).replace("{place}", place)
+
+
 def render_html(
-    inspection: Inspection, language: str, ratings: dict[str, Any] | None = None
+    inspection: Inspection,
+    language: str,
+    ratings: dict[str, Any] | None = None,
+    publication: dict[str, Any] | None = None,
 ) -> str:
     with translation.override("cy" if language == "cy" else "en-gb"):
-        return render_to_string("reports/report.html", context(inspection, language, ratings))
+        html = render_to_string(
+            "reports/report.html", context(inspection, language, ratings, publication)
+        )
+    return html if publication else html.replace(CHECKSUM_MARK, "")
+
+
+def with_checksum(html: str) -> tuple[str, str]:
+    """The published HTML with its text checksum in place, and the checksum."""
+    digest = hashlib.sha256(html.replace(CHECKSUM_MARK, "").encode()).hexdigest()
+    return html.replace(CHECKSUM_MARK, digest), digest
 
 
 def render_pdf(html: str) -> bytes:
@@ -123,6 +168,7 @@ def _check_publishable(user: User, inspection: Inspection, reason: str) -> None:
     """First publication: at the factual-accuracy stage, with everything the move to
     published needs. Later: a correction, with its reason, of a published inspection."""
     require(user, "report.publish", inspection)
+    check_languages(inspection)
     if is_correction(inspection):
         lifecycle.check(inspection, Operation.CORRECT)
         if not reason.strip():
@@ -145,17 +191,29 @@ def _ratings_to_publish(inspection: Inspection) -> tuple[SignOff | None, dict[st
     return signed, signed.snapshot["ratings"]
 
 
+def _next_version(inspection: Inspection) -> int:
+    last = PublishedReport.objects.filter(inspection=inspection).aggregate(v=Max("version"))["v"]
+    return (last or 0) + 1
+
+
 def _render_all(
     inspection: Inspection, ratings: dict[str, Any], job: PublishJob | None = None
-) -> list[tuple[str, str, bytes]]:
-    """(language, html, pdf) for every language, counting each step on the job if given."""
+) -> tuple[int, list[tuple[str, str, str, bytes]]]:
+    """The version rendered, and (language, html, text checksum, pdf) for each language the
+    report is published in,
+    counting each step on the job if given. Every page of the PDF names the version and the
+    day; the PDF carries the text's checksum."""
+    version = _next_version(inspection)
+    publication = {"version": version, "date": timezone.localdate()}
     rendered = []
-    for language in LANGUAGES:
-        html = render_html(inspection, language, ratings[language])
+    for language in languages_of(inspection):
+        html, digest = with_checksum(
+            render_html(inspection, language, ratings[language], publication)
+        )
         _step(job)
-        rendered.append((language, html, render_pdf(html)))
+        rendered.append((language, html, digest, render_pdf(html)))
         _step(job)
-    return rendered
+    return version, rendered
 
 
 def _step(job: PublishJob | None) -> None:
@@ -170,7 +228,7 @@ def _save(
     inspection: Inspection,
     signed: SignOff | None,
     ratings: dict[str, Any],
-    rendered: list[tuple[str, str, bytes]],
+    rendered: tuple[int, list[tuple[str, str, str, bytes]]],
     reason: str,
     job: PublishJob | None = None,
 ) -> list[PublishedReport]:
@@ -189,10 +247,12 @@ def _save(
         now_signed = current_sign_off(inspection)
         if now_signed is None or now_signed.pk != signed.pk:
             raise StageError(_("The ratings changed while publishing: sign them off again."))
-    last = PublishedReport.objects.filter(inspection=inspection).aggregate(v=Max("version"))["v"]
-    version = (last or 0) + 1
+    version, pages = rendered
+    if version != _next_version(inspection):
+        # Someone published in the meantime: these pages would name the wrong version.
+        raise StageError(_("Another version was published meanwhile: publish again."))
     published = []
-    for language, html, pdf in rendered:
+    for language, html, digest, pdf in pages:
         report = PublishedReport.objects.create(
             inspection=inspection,
             version=version,
@@ -200,6 +260,7 @@ def _save(
             html=html,
             pdf=pdf,
             sha256=hashlib.sha256(pdf).hexdigest(),
+            content_sha256=digest,
             published_by=user,
             correction_reason=reason.strip(),
         )
@@ -236,7 +297,7 @@ def start_publishing(user: User, inspection: Inspection, reason: str = "") -> Pu
     job = PublishJob.objects.create(
         inspection=inspection,
         requested_by=user,
-        steps_total=2 * len(LANGUAGES),
+        steps_total=2 * len(languages_of(inspection)),
         reason=reason.strip(),
     )
     # Committed with the job row: the worker sees both or neither.

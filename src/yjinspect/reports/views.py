@@ -16,10 +16,11 @@ from yjinspect.audit.services import record_read
 from yjinspect.content_policy import inline_sources
 from yjinspect.context import content_language
 from yjinspect.converters import posted_id
+from yjinspect.forms import add_errors
 from yjinspect.inspections import permissions
 
-from . import accuracy, services
-from .forms import AccuracyCommentForm
+from . import accuracy, content, services
+from .forms import AccuracyCommentForm, ReportContentForm
 from .models import AccuracyComment, PublishedReport, PublishJob
 
 
@@ -38,7 +39,24 @@ def _language(request: HttpRequest) -> str:
 @require_http_methods(["GET", "POST"])
 def report_page(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = permissions.inspection_for(request, pk, "report.view")
-    if request.method == "POST":
+    existing = content.content_of(inspection)
+    writing = request.method == "POST" and request.POST.get("form") == "content"
+    form = ReportContentForm(
+        request.POST if writing else None,
+        initial={
+            name: getattr(existing, name)
+            for name in ("foreword", "foreword_cy", "overall", "overall_cy", "welsh", "version")
+        },
+    )
+    if writing and form.is_valid():
+        try:
+            content.save_content(signed_in(request), inspection, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The report's text is saved"))
+            return redirect("reports:report", pk)
+    elif request.method == "POST" and not writing:
         try:
             services.start_publishing(
                 signed_in(request), inspection, request.POST.get("reason", "")
@@ -47,6 +65,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, " ".join(error.messages))
         return redirect("reports:report", pk)
     job = services.latest_job(inspection)
+    languages = content.languages_of(inspection)
     return render(
         request,
         "reports/page.html",
@@ -57,6 +76,10 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
             "is_lead": permissions.may(request.user, "report.publish", inspection),
             "correction": services.is_correction(inspection),
             "job": job,
+            "form": form,
+            "languages": languages,
+            "missing_welsh": content.missing_welsh(inspection) if "cy" in languages else [],
+            "in_wales": inspection.service.nation == "wales",
         },
     )
 
