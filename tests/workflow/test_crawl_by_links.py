@@ -19,6 +19,7 @@ from ..conftest import totp_code
 
 # Markup that escaping turned into visible text ("&lt;a class=…" on the page).
 ESCAPED_MARKUP = re.compile(r"&lt;/?(a|span|strong|p|div|code|br|ul|li|form|button|input|h\d)\b")
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 # The same page kind with other ids adds nothing: a few of each keep the crawl short.
 VISITS_PER_PAGE_KIND = 3
 # Not pages a person navigates to: forms post to them, or machines call them.
@@ -112,6 +113,10 @@ def crawl_as(client, username: str) -> tuple[Counter[str], list[str]]:
         html = answer.content.decode()
         if found := ESCAPED_MARKUP.search(html):
             problems.append(f"{username}: {path} prints escaped markup {found.group(0)!r}")
+        title = TITLE.search(html)
+        if title is None or len(title.group(1)) > 200 or "<" in title.group(1):
+            # A page's title is what a browser tab and a screen reader announce first.
+            problems.append(f"{username}: {path} has no short plain title")
         for href in links_on(html):
             href = urldefrag(href).url
             parts = urlsplit(href)
