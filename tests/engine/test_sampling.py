@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from yjinspect.engine import draw_sample, get_framework, parse_caseload, required_sample_size
-from yjinspect.engine.sampling import allocate, months_before
+from yjinspect.engine.sampling import controlled_round, months_before
 from yjinspect.synthetic import HEADER, caseload_rows
 
 FIELDWORK = date(2024, 5, 13)
@@ -127,13 +127,63 @@ def test_2025_draws_one_childrens_sample_from_both_disposals_and_lists_victims_a
 
 @given(
     sizes=st.lists(st.integers(min_value=1, max_value=200), min_size=1, max_size=30),
+    seed=st.integers(min_value=0, max_value=10_000),
     data=st.data(),
 )
-def test_allocation_adds_up_and_never_strays_a_whole_case_from_proportion(sizes, data):
+def test_allocation_adds_up_and_never_strays_a_whole_case_from_proportion(sizes, seed, data):
     strata = {(str(i),): size for i, size in enumerate(sizes)}
     total = data.draw(st.integers(min_value=0, max_value=sum(sizes)))
-    shares = allocate(strata, total)
+    shares = controlled_round(strata, total, random.Random(seed))
     assert sum(shares.values()) == total
     for key, size in strata.items():
         assert abs(shares[key] - size * total / sum(sizes)) < 1
-        assert shares[key] <= size
+        assert 0 <= shares[key] <= size
+
+
+def lopsided(count: int, seed: int):
+    """A caseload where one disposal type is rare and most children are of one sex."""
+    rows = caseload_rows(count, fieldwork=FIELDWORK, seed=seed)
+    rng = random.Random(seed)
+    for row in rows:
+        if row["disposal"] == "court":
+            row["disposal_type"] = (
+                "detention and training order" if rng.random() < 0.04 else "referral order"
+            )
+        row["sex"] = "female" if rng.random() < 0.08 else "male"
+    return parse_caseload(rows, header=HEADER)
+
+
+@pytest.mark.parametrize(("count", "seed"), [(60, 1), (150, 2), (300, 3), (900, 4), (120, 5)])
+@pytest.mark.parametrize("make", [cases, lopsided], ids=["even", "lopsided"])
+def test_each_disposal_type_is_within_one_case_of_its_proportional_share(count, seed, make):
+    for framework_id in ("hmip-yjs-2018", "hmip-yjs-2025"):
+        caseload = make(count, seed)
+        result = draw_sample(get_framework(framework_id), caseload, fieldwork=FIELDWORK, seed=seed)
+        for population in result.populations:
+            assert len(population.chosen) == population.size
+            eligible = population.profile["disposal_type"]
+            for value, (in_population, in_sample) in eligible.items():
+                share = in_population * population.size / population.eligible
+                assert abs(in_sample - share) < 1, (framework_id, value, in_sample, share)
+
+
+def test_over_many_seeds_every_variables_average_count_is_its_share():
+    """No value is favoured: averaged over seeds, each count equals its proportional share
+    (the rounding's extra cases and the choice within strata are both drawn at random)."""
+    framework = get_framework("hmip-yjs-2018")
+    caseload = lopsided(300, 7)
+    seeds = range(300)
+    totals: Counter[tuple[str, str]] = Counter()
+    shares: dict[tuple[str, str], float] = {}
+    for seed in seeds:
+        (court, *_rest) = draw_sample(
+            framework, caseload, fieldwork=FIELDWORK, seed=seed
+        ).populations
+        for field in ("disposal_type", "sex", "rosh", "safety_wellbeing", "ethnicity"):
+            for value, (in_population, in_sample) in court.profile[field].items():
+                totals[field, value] += in_sample
+                shares[field, value] = in_population * court.size / court.eligible
+    for key, share in shares.items():
+        average = totals[key] / len(seeds)
+        # Three standard errors of a count's mean over 300 draws is well under 0.3 of a case.
+        assert abs(average - share) < 0.3, (key, average, share)

@@ -67,17 +67,21 @@ def test_a_case_is_replaced_from_the_same_stratum_and_the_reason_kept(sampled, a
     old.refresh_from_db()
     if old.is_replaced:
         new = old.replaced_by
-        assert new.stratum == old.stratum and new.case != old.case
+        assert new.case != old.case
+        assert (new.case.disposal, new.case.disposal_type) == (
+            old.case.disposal,
+            old.case.disposal_type,
+        )
         assert (
             "Case transferred to another service"
             in client.get(f"/inspections/{sampled.pk}/sample/").content.decode()
         )
         assert AuditEvent.objects.filter(action="sample.case_replaced").exists()
-    else:  # a stratum of one eligible case has nobody to replace it with, and says so
+    else:  # a disposal type with no eligible case left has nobody to replace it, and says so
         assert (
-            "No other eligible case in the same stratum"
+            "No other eligible case of the same disposal type"
             in client.post(
-                f"/inspections/{sampled.pk}/sample/{old.pk}/replace/", {"reason": "x", "version": 1}
+                f"/inspections/{sampled.pk}/sample/{old.pk}/replace/", {"reason": "x", "version": 0}
             ).content.decode()
         )
 

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from yjinspect.accounts.models import Role
 from yjinspect.audit.services import record
 from yjinspect.engine import draw_sample
-from yjinspect.engine.sampling import pick_replacement
+from yjinspect.engine.sampling import MAIN_STRATA, pick_replacement
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection, TeamMember
@@ -103,7 +103,8 @@ def current_sample(inspection: Inspection) -> Any:
 def replace(
     user: User, sampled: SampledCase, reason: str, *, version: int | None = None
 ) -> SampledCase:
-    """Take a case out of the sample with a reason and put in one from the same stratum."""
+    """Take a case out of the sample with a reason and put in one from the same stratum (or,
+    when that has no one left, of the same disposal type)."""
     inspection = sampled.inspection
     require(user, "sample.change", inspection)
     check_stage(inspection, Operation.REPLACE_CASE)
@@ -122,20 +123,31 @@ def replace(
         SampledCase.objects.filter(inspection=inspection).values_list("case_id", flat=True)
     )
     population = next(p for p in framework.sampling.populations if p.id == sampled.population)  # type: ignore[union-attr]
-    target = sampled.stratum
-    candidates = [
+
+    def stratum_of(case: Case) -> str:
+        return " / ".join(case.as_record().value(f) for f in strata_fields)
+
+    def main_of(case: Case) -> tuple[str, ...]:
+        return tuple(case.as_record().value(f) for f in MAIN_STRATA)
+
+    pool = [
         c
         for c in Case.objects.filter(inspection=inspection, disposal__in=list(population.windows))
-        if c.pk not in in_sample
-        and " / ".join(c.as_record().value(f) for f in strata_fields) == target
-        and _eligible(inspection, population, c)
+        if c.pk not in in_sample and _eligible(inspection, population, c)
+    ]
+    # From the same stratum; if none is left there, from the same disposal type, so the
+    # disposal types keep their proportional shares.
+    candidates = [c for c in pool if stratum_of(c) == sampled.stratum] or [
+        c for c in pool if main_of(c) == main_of(sampled.case)
     ]
     by_ref = {c.case_ref: c for c in candidates}
     pick = pick_replacement(
         [c.as_record() for c in candidates], seed=sample.seed, replacing=sampled.case.case_ref
     )
     if pick is None:
-        raise ValidationError(_("No other eligible case in the same stratum is left to replace it"))
+        raise ValidationError(
+            _("No other eligible case of the same disposal type is left to replace it")
+        )
     sampled.replaced_reason = reason
     sampled.save(update_fields=["replaced_reason"])
     try:
@@ -144,7 +156,7 @@ def replace(
                 inspection=inspection,
                 case=by_ref[pick.case_ref],
                 population=sampled.population,
-                stratum=target,
+                stratum=stratum_of(by_ref[pick.case_ref]),
                 replaces=sampled,
                 assessor=sampled.assessor,
             )

@@ -1,7 +1,8 @@
 """Draw the inspection's case sample: eligible by the framework's windows, sized for the
-framework's confidence and margin with the finite-population correction, allocated to strata in
-proportion, and chosen at random from a recorded seed so the same input always gives the same
-sample."""
+framework's confidence and margin with the finite-population correction, shared among the
+disposal types in proportion (each within one case) and spread over the other stratifying
+variables by systematic selection, chosen at random from a recorded seed so the same input
+always gives the same sample, and without favouring any value over many seeds."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 from statistics import NormalDist
 
 from .caseload import CaseRecord
@@ -88,22 +90,65 @@ def required_sample_size(
     ).size
 
 
-def allocate(sizes: dict[tuple[str, ...], int], total: int) -> dict[tuple[str, ...], int]:
-    """Share ``total`` among strata in proportion to their sizes (largest remainder method).
+# The main strata: every disposal type gets its proportional share, within one case.
+MAIN_STRATA = ("disposal", "disposal_type")
 
-    Ties in the remainder go to the larger stratum, then to the first stratum in sort order,
-    so the allocation never depends on the order cases were listed in.
-    """
+
+def controlled_round(
+    sizes: dict[tuple[str, ...], int], total: int, rng: random.Random
+) -> dict[tuple[str, ...], int]:
+    """Share ``total`` among cells in proportion to their sizes: each cell gets the whole part
+    of its exact share or one more (so it is never a whole case away), the shares add up to
+    ``total``, and which cells get the extra case is drawn at random in proportion to their
+    remainders (systematic selection over the cells in a random order), so over many draws
+    each cell's average is exactly its share. Largest-remainder rounding, by contrast, gives
+    the same cells the extra case every time."""
     population = sum(sizes.values())
     if population == 0 or total == 0:
         return dict.fromkeys(sizes, 0)
-    quotas = {key: divmod(size * total, population) for key, size in sizes.items()}
-    shares = {key: whole for key, (whole, _) in quotas.items()}
-    left = total - sum(shares.values())
-    order = sorted(sizes, key=lambda key: (-quotas[key][1], -sizes[key], key))
-    for key in order[:left]:
-        shares[key] += 1
+    order = sorted(sizes)
+    rng.shuffle(order)
+    start = Fraction(rng.random())
+    shares: dict[tuple[str, ...], int] = {}
+    reached, taken = Fraction(0), 0
+    for key in order:
+        reached += Fraction(sizes[key] * total, population)
+        upto = math.floor(reached + start)
+        shares[key], taken = upto - taken, upto
     return shares
+
+
+def _choose(
+    eligible: Sequence[CaseRecord], size: int, strata: Sequence[str], rng: random.Random
+) -> list[ChosenCase]:
+    """The sample: first shared among the main strata (disposal, then disposal type) by
+    controlled rounding, then within each by systematic selection from a random start through
+    its cases ordered by the other stratifying variables (ties in random order), so every
+    variable is spread in proportion and every case has the same chance. Each chosen case
+    keeps its full stratum, from which a replacement is drawn."""
+    cells: dict[tuple[str, ...], list[CaseRecord]] = {}
+    for case in sorted(eligible, key=lambda case: case.case_ref):  # the listing order is moot
+        cells.setdefault(tuple(case.value(name) for name in MAIN_STRATA), []).append(case)
+    shares = controlled_round({key: len(members) for key, members in cells.items()}, size, rng)
+    within = [name for name in strata if name not in MAIN_STRATA]
+    chosen: list[ChosenCase] = []
+    for key in sorted(cells):
+        wanted = shares[key]
+        if not wanted:
+            continue
+        tie = {case.case_ref: rng.random() for case in cells[key]}  # ties in random order
+        members = sorted(
+            cells[key],
+            key=lambda case: (tuple(case.value(name) for name in within), tie[case.case_ref]),
+        )
+        step = Fraction(len(members), wanted)
+        start = Fraction(rng.random()) * step
+        picked = [members[math.floor(start + step * i)] for i in range(wanted)]
+        chosen.extend(
+            ChosenCase(case, tuple(case.value(name) for name in strata))
+            for case in sorted(picked, key=_ref)
+        )
+    return chosen
 
 
 def age_band(age: int, bands: Sequence[AgeBand]) -> str:
@@ -177,18 +222,7 @@ def draw_sample(
             max_size=population.max_size,
         )
         size = working.size
-        strata: dict[tuple[str, ...], list[CaseRecord]] = {}
-        for case in eligible:
-            key = tuple(case.value(name) for name in sampling.strata)
-            strata.setdefault(key, []).append(case)
-        shares = allocate({key: len(members) for key, members in strata.items()}, size)
-        chosen: list[ChosenCase] = []
-        for key in sorted(strata):
-            members = sorted(strata[key], key=lambda case: case.case_ref)
-            # A string seed is hashed the same way on every run and platform.
-            rng = random.Random(f"{seed}|{population.id}|{'|'.join(key)}")
-            picked = rng.sample(members, shares[key])
-            chosen.extend(ChosenCase(case, key) for case in sorted(picked, key=_ref))
+        chosen = _choose(eligible, size, sampling.strata, random.Random(f"{seed}|{population.id}"))
         populations.append(
             PopulationSample(
                 population=population,
