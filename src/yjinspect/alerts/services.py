@@ -234,13 +234,13 @@ def _require_service(user: User, alert: CaseAlert) -> None:
     check_stage(alert.inspection, Operation.HANDLE_ALERT)
 
 
-def _check_action_fields(text: str, owner: str, due: date, today: date) -> None:
+def _check_action_fields(text: str, owner: str, due: date, earliest: date) -> None:
     problems = {}
     if not text.strip():
         problems["text"] = _("Say what will be done")
     if not owner.strip():
         problems["owner"] = _("Name the person who owns the action")
-    if due < today:
+    if due < earliest:
         problems["due"] = _("The due date must be today or later")
     if problems:
         raise ValidationError(problems)
@@ -301,10 +301,9 @@ def change_action(
             owner=(owner if owner is not None else action.owner).strip(),
             due=due or action.due,
         )
-        if after["due"] != action.due:
-            _check_action_fields(after["text"], after["owner"], after["due"], timezone.localdate())
-        else:
-            _check_action_fields(after["text"], after["owner"], action.due, action.due)
+        # A due date already in the plan may have passed; a new one may not be in the past.
+        earliest = action.due if after["due"] == action.due else timezone.localdate()
+        _check_action_fields(after["text"], after["owner"], after["due"], earliest)
     elif any(
         value is not None and value != getattr(action, name)
         for name, value in (("text", text), ("owner", owner), ("due", due))
@@ -501,11 +500,11 @@ def history(alert: CaseAlert) -> list[Step]:
 def report_summary(inspection: Inspection) -> dict[str, Any]:
     """What the report says of the alerts: how many went to the service and their themes,
     never a case."""
-    sent = [
-        alert
-        for alert in CaseAlert.objects.filter(inspection=inspection, confirmed_at__isnull=False)
-        if alert.state != CaseAlert.State.WITHDRAWN
-    ]
+    sent = list(
+        CaseAlert.objects.filter(inspection=inspection, confirmed_at__isnull=False).exclude(
+            state=CaseAlert.State.WITHDRAWN
+        )
+    )
     themes: dict[str, int] = {}
     for alert in sent:
         for theme in alert.themes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -330,11 +330,15 @@ class RecommendationProgress:
         return "behind" if self.overdue else "on_track"
 
 
-def monitoring(inspection: Inspection, today: date | None = None) -> list[RecommendationProgress]:
+def monitoring(
+    recommendations: Sequence[Recommendation],
+    items: Sequence[ImprovementAction],
+    today: date | None = None,
+) -> list[RecommendationProgress]:
+    """How the plan's actions (``items``, already loaded) stand against each recommendation."""
     today = today or timezone.localdate()
-    items = list(actions_of(inspection))
     summary = []
-    for rec in Recommendation.objects.filter(inspection=inspection):
+    for rec in recommendations:
         mine = [i for i in items if i.recommendation_id == rec.pk]
         summary.append(
             RecommendationProgress(

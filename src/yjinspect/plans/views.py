@@ -65,6 +65,7 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("plans:plan", pk)
     today = timezone.localdate()
     actions = list(services.actions_of(inspection).select_related("owner_contact"))
+    recommendations = list(Recommendation.objects.filter(inspection=inspection))
     return render(
         request,
         "plans/plan.html",
@@ -74,10 +75,10 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
             "board_form": board_form,
             "error_form": board_form if which == "board" else form,
             "today": today,
-            "recommendations": Recommendation.objects.filter(inspection=inspection),
+            "recommendations": recommendations,
             "actions": actions,
             "progress": services.progress(inspection, today),
-            "monitoring": services.monitoring(inspection, today),
+            "monitoring": services.monitoring(recommendations, actions, today),
             "submission": services.submission_of(inspection),
             "due": services.submission_due(inspection),
             "can_edit": permissions.may(user, "plan.edit", inspection),
