@@ -50,3 +50,30 @@ def caseload_csv(count: int, *, fieldwork: date, seed: int = 1) -> str:
     writer.writeheader()
     writer.writerows(caseload_rows(count, fieldwork=fieldwork, seed=seed))
     return out.getvalue()
+
+
+VICTIM_HEADER = ("victim_ref", "disposal", "disposal_type", "start_date", "victim_type")
+
+
+def victims_csv(count: int, *, fieldwork: date, seed: int = 1) -> str:
+    """A made-up victims list (2025): ``count`` victims of offences whose disposals started in
+    the year before ``fieldwork``; no one in it is real, and no row names anyone."""
+    import csv
+    import io
+
+    rng = random.Random(f"victims|{seed}")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(VICTIM_HEADER)
+    for number in range(1, count + 1):
+        court = rng.random() < 0.6
+        writer.writerow(
+            (
+                f"V{seed:02d}-{number:04d}",
+                "court" if court else "out_of_court",
+                rng.choice(COURT_TYPES if court else OUT_OF_COURT_TYPES),
+                (fieldwork - timedelta(days=rng.randint(30, 365))).isoformat(),
+                rng.choices(("individual", "business", "organisation"), (80, 15, 5))[0],
+            )
+        )
+    return out.getvalue()

@@ -31,6 +31,14 @@ NAMES = {
     "looked after": _("looked after"),
     "not looked after": _("not looked after"),
     "not recorded": _("not recorded"),
+    # the populations a sample is drawn from
+    "children": _("children"),
+    "victims": _("victims"),
+    "statutory": _("statutory court cases"),
+    # kinds of victim (2025 victims list)
+    "individual": pgettext_lazy("victim", "individual"),
+    "business": pgettext_lazy("victim", "business"),
+    "organisation": pgettext_lazy("victim", "organisation"),
     # broad ethnic groups
     "white": _("white"),
     "mixed": _("mixed ethnicity"),

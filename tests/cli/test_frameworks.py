@@ -33,8 +33,30 @@ def test_show_gives_standards_and_key_questions_in_either_language(cli):
         },
         "basis": "judgement",
         "scored": False,
+        "assessed_in_cases": False,
+        "title_per_inspection": False,
         "key_questions": [],
     }
+
+
+def test_show_gives_the_2025_framework_by_activity_with_both_samples(cli):
+    shown = cli("frameworks", "show", "hmip-yjs-2025").out
+    assert "Overall: recorded judgement" in shown
+    for line in (
+        "1 Work with children",
+        "  1.1 Assessing (case)",
+        "    1.1.3 Does assessing activity sufficiently analyse how to keep the community safe?",
+        "  1.2 Planning (case)",
+        "  1.3 Delivering (case)",
+        "V Work with victims",
+        "  V1 Work with victims (case)",
+        "    V1.2 Do organisational arrangements drive",
+    ):
+        assert line in shown, line
+    assert "Governance and leadership" not in shown  # 2025 reports rate no such standard
+    joint = cli("frameworks", "show", "hmip-fji-2012").out
+    assert "A1 Reducing reoffending (judgement, not scored, assessed in cases)" in joint
+    assert "A6 Themed area (judgement, not scored, titled per inspection)" in joint
 
 
 def test_show_an_unknown_framework_exits_2(cli):

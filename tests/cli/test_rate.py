@@ -133,3 +133,36 @@ def test_bad_input_exits_2_with_one_clear_message_and_no_traceback(cli, request_
 def test_a_missing_file_is_named(cli):
     ran = cli("rate", "no-such-file.json")
     assert (ran.code, ran.err) == (2, "yjinspect: error: no-such-file.json: no such file\n")
+
+
+def test_a_2025_inspection_is_rated_from_the_counts_of_both_samples(cli):
+    request = {
+        "framework": "hmip-yjs-2025",
+        "standards": {
+            "1.1": {
+                "key_questions": {
+                    "1.1.1": {"yes": 30, "no": 5},
+                    "1.1.2": {"yes": 28, "no": 7},
+                    "1.1.3": {"yes": 20, "no": 12},
+                }
+            },
+            "1.2": {"key_questions": {"1.2.1": {"yes": 33, "no": 2}}},
+            "1.3": {"key_questions": {"1.3.1": {"yes": 29, "no": 6}}},
+            "V1": {"key_questions": {"V1.1": {"yes": 14, "no": 4}, "V1.2": {"yes": 13, "no": 5}}},
+        },
+        "overall": {"rating": "good", "reason": "Assessing for community safety must improve."},
+    }
+    ran = cli("rate", "-", stdin=json.dumps(request))
+    assert ran.code == 0, ran.err
+    result = ran.json()
+    ratings = {sid: s["rating"] for sid, s in result["standards"].items()}
+    # 1.1.3 at 62% (20 of 32) decides Assessing; V1.2 at 72% (13 of 18) decides victims work.
+    assert ratings == {
+        "1.1": "requires_improvement",
+        "1.2": "outstanding",
+        "1.3": "outstanding",
+        "V1": "good",
+    }
+    assert result["standards"]["1.1"]["reason"] == "lowest key question 1.1.3 at 62% (20 of 32)"
+    assert result["overall"] == "good" and result["score"] is None
+    assert "Assessing for community safety must improve." in result["overall_reason"]

@@ -98,11 +98,21 @@ def test_resettlement_is_rated_but_not_part_of_the_score(yjs2021):
     assert without.overall == "good"  # resettlement not rated does not block the overall
 
 
-def test_resettlement_not_rated_says_the_service_had_no_resettlement_cases(yjs2021):
+def test_resettlement_says_why_it_is_not_rated_only_when_the_team_said_so(yjs2021):
     from yjinspect.engine import explain_standard
 
-    result = rate_inspection(yjs2021, recorded(dict.fromkeys(STANDARDS_2018, "G")))
-    assert "no resettlement cases" in explain_standard(yjs2021, result.standards["4.1"])
+    table = recorded(dict.fromkeys(STANDARDS_2018, "G"))
+    never_recorded = rate_inspection(yjs2021, table)
+    assert explain_standard(yjs2021, never_recorded.standards["4.1"]) == "no evidence recorded"
+    no_cases = StandardInput(rating="not_rated", not_rated_reason="no_cases")
+    result = rate_inspection(yjs2021, {**table, "4.1": no_cases})
+    assert result.standards["4.1"].rating == "not_rated"
+    assert explain_standard(yjs2021, result.standards["4.1"]) == (
+        "not rated: no cases of this kind"
+    )
+    assert explain_standard(yjs2021, result.standards["4.1"], "cy") == (
+        "heb ei raddio: dim achosion o'r math hwn"
+    )
 
 
 def test_a_scored_standard_not_rated_means_no_score_and_says_which(yjs2018):

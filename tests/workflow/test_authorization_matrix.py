@@ -63,6 +63,7 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "inspections:detail": "YYYYY YY NNL",
     "inspections:advance": "MMMMM MM MML",
     "inspections:team": "YYYYY YY NNL",
+    "inspections:titles": "YYFFF FF NNL",
     "cases:caseload": "YYYYF YY NNL",
     "cases:caseload_check": "YYYYF YY NNL",
     "cases:caseload_template": "YYYYF YY NNL",

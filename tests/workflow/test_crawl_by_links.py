@@ -20,8 +20,8 @@ from ..conftest import totp_code
 # Markup that escaping turned into visible text ("&lt;a class=…" on the page).
 ESCAPED_MARKUP = re.compile(r"&lt;/?(a|span|strong|p|div|code|br|ul|li|form|button|input|h\d)\b")
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-# The same page kind with other ids adds nothing: a few of each keep the crawl short.
-VISITS_PER_PAGE_KIND = 3
+# The same page kind with other ids adds little: a few of each keep the crawl short.
+VISITS_PER_PAGE_KIND = 4  # one per demo inspection: each framework version has pages of its own
 # Not pages a person navigates to: forms post to them, or machines call them.
 # Files rendered on request (a PDF takes most of a second): one of each kind is enough.
 DOWNLOADS = {

@@ -57,9 +57,25 @@ def test_withdrawing_consent_removes_the_evidence_that_relied_on_it(as_user, ian
     assert "helped with school" not in str(event.details)
 
 
-def test_evidence_is_for_judgement_standards_only(as_user, ian, sampled):
-    response = as_user(ian).get(f"/inspections/{sampled.pk}/standards/2.1/")
-    assert response.status_code == 404
+def test_a_case_standard_takes_evidence_but_is_rated_from_its_cases(as_user, ian, sampled):
+    client = as_user(ian)
+    page = client.get(f"/inspections/{sampled.pk}/standards/2.1/").content.decode()
+    assert "rated from the assessments of its cases" in page
+    assert 'name="reasons"' not in page  # no rating form for a case standard
+    response = client.post(
+        f"/inspections/{sampled.pk}/standards/2.1/",
+        {
+            "key_question_id": "standard",
+            "source": "meeting_staff",
+            "summary": "Staff know the plans.",
+        },
+    )
+    assert response.status_code == 302
+    assert (
+        "Staff know the plans."
+        in client.get(f"/inspections/{sampled.pk}/standards/2.1/").content.decode()
+    )
+    assert client.get(f"/inspections/{sampled.pk}/standards/9.9/").status_code == 404
 
 
 def test_consent_reference_is_required_and_unique(as_user, ian, sampled):

@@ -64,11 +64,17 @@ def test_a_page_with_a_message_to_show_is_not_cached(sampled, as_user, alice):
     client.get(ratings_url(sampled))
     done = client.post(
         ratings_url(sampled),
-        {"standard_id": "2.2", "rating": "good", "reason": "Boundary"},
+        {
+            "action": "override",
+            "standard_id": "2.2",
+            "rating": "not_rated",
+            "not_rated_reason": "small_service",
+            "reason": "Two cases only",
+        },
         follow=True,
     )
-    assert "Override recorded" in done.content.decode()
-    assert "Override recorded" not in client.get(ratings_url(sampled)).content.decode()
+    assert "Recorded as not rated" in done.content.decode()
+    assert "Recorded as not rated" not in client.get(ratings_url(sampled)).content.decode()
 
 
 def test_someone_taken_off_the_team_loses_the_cached_page_at_once(sampled, as_user, alice, ian):

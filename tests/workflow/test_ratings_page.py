@@ -6,7 +6,7 @@ from __future__ import annotations
 from yjinspect.cases import assessment
 from yjinspect.cases.models import SampledCase
 from yjinspect.ratings import services as ratings
-from yjinspect.ratings.models import SignOff
+from yjinspect.ratings.models import RatingOverride, SignOff
 
 from ..conftest import at_stage
 
@@ -39,16 +39,74 @@ def test_ratings_come_from_submitted_answers_with_the_reason(sampled, as_user, a
     assert "2.1.3: no applicable cases" in page
 
 
+def override(client, url, standard_id, rating, reason, not_rated_reason=""):
+    return client.post(
+        url,
+        {
+            "action": "override",
+            "standard_id": standard_id,
+            "rating": rating,
+            "reason": reason,
+            "not_rated_reason": not_rated_reason,
+        },
+    )
+
+
 def test_an_override_needs_a_reason_and_is_shown_with_the_rating(sampled, as_user, alice):
+    case = SampledCase.objects.filter(inspection=sampled, population="court").first()
+    submit(sampled, alice, case, ["yes", "no", "na"])
     client = as_user(alice)
     url = f"/inspections/{sampled.pk}/ratings/"
-    page = client.post(url, {"standard_id": "2.2", "rating": "good", "reason": ""}).content.decode()
-    assert "Enter the reason for the override" in page
-    client.post(
-        url, {"standard_id": "2.2", "rating": "good", "reason": "Small sample at the boundary"}
-    )
+    page = override(client, url, "2.1", "good", "").content.decode()
+    assert "Enter the reason" in page
+    override(client, url, "2.1", "good", "Small sample at the boundary")
     page = client.get(url).content.decode()
     assert "Overridden" in page and "Small sample at the boundary" in page
+
+
+def test_an_override_needs_cases_to_override(sampled, as_user, alice):
+    client = as_user(alice)
+    url = f"/inspections/{sampled.pk}/ratings/"
+    page = override(client, url, "2.2", "good", "Looked fine").content.decode()
+    assert "No assessed case applies to 2.2, so there is no rating to override" in page
+    assert not RatingOverride.objects.exists()
+
+
+def test_a_case_standard_with_no_cases_is_recorded_as_not_rated_with_the_reason(
+    sampled, as_user, alice
+):
+    client = as_user(alice)
+    url = f"/inspections/{sampled.pk}/ratings/"
+    page = override(client, url, "3.4", "not_rated", "Two cases only").content.decode()
+    assert "Choose why the standard is not rated" in page
+    response = override(client, url, "3.4", "not_rated", "Two cases only", "small_service")
+    assert response.status_code == 302
+    page = client.get(url).content.decode()
+    assert "not rated: small service: too few cases to rate" in page
+    # With a scored standard not rated, the page says there is no score, and why.
+    assert "no score or overall rating, because these are not rated" in page
+
+
+def test_a_judgement_standard_recorded_as_not_rated_says_why_in_the_report_table(
+    sampled, as_user, ian
+):
+    client = as_user(ian)
+    url = f"/inspections/{sampled.pk}/standards/1.3/"
+    page = client.post(
+        url, {"rating": "not_rated", "reasons": "The partnership was re-forming.", "version": 0}
+    ).content.decode()
+    assert "Choose why the standard is not rated" in page
+    client.post(
+        url,
+        {
+            "rating": "not_rated",
+            "not_rated_reason": "other",
+            "reasons": "The partnership was re-forming.",
+            "version": 0,
+        },
+    )
+    page = client.get(f"/inspections/{sampled.pk}/ratings/").content.decode()
+    assert "not rated: The partnership was re-forming." in page
 
 
 def test_a_judgement_standard_is_rated_by_the_team_with_reasons(sampled, as_user, ian):

@@ -371,3 +371,18 @@ def test_welsh_keeps_different_words_for_different_things():
         assert gettext("Alert") != gettext("Warning")
         assert gettext("Rating") == "Gradd"
         assert gettext("Score %(score)s/%(max)s").startswith("Sgôr")
+
+
+def test_a_standard_not_rated_shows_its_reason_in_the_report_and_there_is_no_score(
+    rated, as_user, alice
+):
+    ratings.set_override(
+        alice, rated, "3.4", "not_rated", "Only two joint cases.", not_rated_reason="small_service"
+    )
+    page = as_user(alice).get(f"/inspections/{rated.pk}/report/draft/?lang=en").content.decode()
+    assert (
+        'Not rated <span class="reason">(not rated: small service: too few cases to rate)' in page
+    )
+    assert "Score " not in page and "standard 3.4" in page
+    welsh = as_user(alice).get(f"/inspections/{rated.pk}/report/draft/?lang=cy").content.decode()
+    assert "heb ei raddio: gwasanaeth bach: rhy ychydig o achosion i&#39;w graddio" in welsh

@@ -35,13 +35,15 @@ class AnswerInput:
 
 
 def applicable_standards(inspection: Inspection, sampled: SampledCase) -> list[Standard]:
-    """The case-based standards of the domain the case was sampled for."""
+    """The standards of the domain the case was sampled for whose key questions are answered
+    case by case: case-based ones, and judgement ones assessed in cases (the joint
+    inspections' areas)."""
     return [
         standard
         for domain in inspection.framework.domains
         if domain.population == sampled.population
         for standard in domain.standards
-        if standard.basis is Basis.CASE
+        if standard.basis is Basis.CASE or standard.assessed_in_cases
     ]
 
 
@@ -133,6 +135,37 @@ def save(
         answers={k: a.value for k, a in answers.items()},
     )
     return assessment
+
+
+def key_question_counts_by(
+    inspection: Inspection, field: str
+) -> dict[str, dict[str, dict[str, KeyQuestionCount]]]:
+    """The counts of :func:`key_question_counts` apart by a field of the case ("disposal":
+    court and out-of-court): standard → key question → value → counts. One query."""
+    if field not in ("disposal",):  # a column of Case, never text from a request
+        raise ValueError(field)
+    rows = (
+        Answer.objects.filter(
+            assessment__sampled_case__inspection=inspection,
+            assessment__sampled_case__replaced_reason="",
+            assessment__kind=CaseAssessment.Kind.FIRST,
+            assessment__state=CaseAssessment.State.SUBMITTED,
+        )
+        .values(
+            "assessment__standard_id", "key_question_id", f"assessment__sampled_case__case__{field}"
+        )
+        .annotate(
+            yes=Count("id", filter=Q(value=Answer.Value.YES)),
+            no=Count("id", filter=Q(value=Answer.Value.NO)),
+        )
+    )
+    split: dict[str, dict[str, dict[str, KeyQuestionCount]]] = {}
+    for row in rows:
+        by_kq = split.setdefault(row["assessment__standard_id"], {})
+        by_kq.setdefault(row["key_question_id"], {})[
+            row[f"assessment__sampled_case__case__{field}"]
+        ] = KeyQuestionCount(row["yes"], row["no"])
+    return split
 
 
 def key_question_counts(inspection: Inspection) -> dict[str, dict[str, KeyQuestionCount]]:

@@ -14,6 +14,26 @@ from yjinspect.versioning import version_field
 from .models import Answer, CaseAssessment
 
 
+class VictimsUploadForm(forms.Form):
+    """The victims list (2025): one row per victim, no one named."""
+
+    victims_file = forms.FileField(
+        label=_("Victims list"),
+        help_text=_(
+            "A CSV or Excel (.xlsx) file with the columns victim_ref, disposal, disposal_type, "
+            "start_date and victim_type. A file with any other column (such as a name, address "
+            "or date of birth) is refused."
+        ),
+        error_messages={"required": _("Choose the victims list to upload")},
+    )
+
+    def clean_victims_file(self) -> Any:
+        upload = self.cleaned_data["victims_file"]
+        if upload.size > settings.YJ_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is too large to be a victims list"))
+        return upload
+
+
 class CaseloadUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Caseload file"),

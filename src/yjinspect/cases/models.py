@@ -71,6 +71,10 @@ class Case(CaseFields):
     inspection = models.ForeignKey(
         "inspections.Inspection", on_delete=models.CASCADE, related_name="cases"
     )
+    # Which list it came from: the caseload (a child) or the victims list (a victim, whose
+    # record leaves the child's profile fields empty). The caseload import inserts rows with
+    # SQL, so the database supplies the default.
+    source = models.CharField(max_length=16, default="caseload", db_default="caseload")
 
     class Meta:
         ordering = ["case_ref"]

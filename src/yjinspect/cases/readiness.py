@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from yjinspect.inspections.lifecycle import requirement
 from yjinspect.inspections.models import Inspection
 
+from . import victims
 from .assessment import applicable_standards
 from .models import Case, CaseAssessment, Sample
 from .moderation import pairs
@@ -16,9 +17,11 @@ from .sampling import current_sample
 
 @requirement("caseload_imported")
 def caseload_imported(inspection: Inspection) -> str | None:
-    if Case.objects.filter(inspection=inspection).exists():
-        return None
-    return _("Import the caseload.")
+    if not Case.objects.filter(inspection=inspection, source=victims.CASELOAD).exists():
+        return _("Import the caseload.")
+    if victims.victim_populations(inspection.framework) and not victims.listed(inspection).exists():
+        return _("Import the victims list.")
+    return None
 
 
 @requirement("sample_allocated")

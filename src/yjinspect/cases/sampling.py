@@ -26,6 +26,7 @@ from yjinspect.inspections.permissions import require
 from yjinspect.notifications.services import notify
 from yjinspect.versioning import StaleRecord, claim
 
+from . import victims
 from .models import Case, CaseAssessment, Sample, SampledCase
 
 ASSESSING_ROLES = (Role.LEAD_INSPECTOR, Role.INSPECTOR, Role.LOCAL_ASSESSOR, Role.PARTNER_INSPECTOR)
@@ -38,17 +39,28 @@ def draw(user: User, inspection: Inspection, seed: int | None = None) -> Sample:
     check_stage(inspection, Operation.DRAW_SAMPLE)
     if Sample.objects.filter(inspection=inspection).exists():
         raise ValidationError(_("The sample has already been drawn"))
-    cases = list(Case.objects.filter(inspection=inspection))
+    cases = list(Case.objects.filter(inspection=inspection, source=victims.CASELOAD))
     if not cases:
         raise ValidationError(_("Import the caseload before drawing the sample"))
+    listed = list(victims.listed(inspection))
+    if victims.victim_populations(inspection.framework) and not listed:
+        raise ValidationError(_("Import the victims list before drawing the sample"))
     seed = secrets.randbelow(1_000_000) if seed is None else seed
-    result = draw_sample(
-        inspection.framework,
-        [c.as_record() for c in cases],
-        fieldwork=inspection.fieldwork_start,
-        seed=seed,
-    )
-    by_ref = {c.case_ref: c for c in cases}
+    # The children's sample from the caseload; in 2025, the victims' from the victims list.
+    drawn = [
+        (
+            draw_sample(
+                inspection.framework,
+                [c.as_record() for c in rows],
+                fieldwork=inspection.fieldwork_start,
+                seed=seed,
+                source=source,
+            ),
+            {c.case_ref: c for c in rows},
+        )
+        for source, rows in ((victims.CASELOAD, cases), (victims.VICTIMS, listed))
+        if rows
+    ]
     chosen = [
         SampledCase(
             inspection=inspection,
@@ -56,6 +68,7 @@ def draw(user: User, inspection: Inspection, seed: int | None = None) -> Sample:
             population=population.population.id,
             stratum=" / ".join(picked.stratum),
         )
+        for result, by_ref in drawn
         for population in result.populations
         for picked in population.chosen
     ]
@@ -83,6 +96,7 @@ def draw(user: User, inspection: Inspection, seed: int | None = None) -> Sample:
                 "held_by": p.working.held_by,
             },
         }
+        for result, _by_ref in drawn
         for p in result.populations
     }
     sample = Sample.objects.create(inspection=inspection, seed=seed, drawn_by=user, summary=summary)
@@ -118,11 +132,12 @@ def replace(
         raise ValidationError(_("This case has assessments; it cannot be replaced"))
     sample = Sample.objects.get(inspection=inspection)
     framework = inspection.framework
-    strata_fields = framework.sampling.strata if framework.sampling else ()
+    assert framework.sampling is not None  # a sample was drawn
     in_sample = set(
         SampledCase.objects.filter(inspection=inspection).values_list("case_id", flat=True)
     )
-    population = next(p for p in framework.sampling.populations if p.id == sampled.population)  # type: ignore[union-attr]
+    population = next(p for p in framework.sampling.populations if p.id == sampled.population)
+    strata_fields = population.strata or framework.sampling.strata
 
     def stratum_of(case: Case) -> str:
         return " / ".join(case.as_record().value(f) for f in strata_fields)
@@ -132,7 +147,9 @@ def replace(
 
     pool = [
         c
-        for c in Case.objects.filter(inspection=inspection, disposal__in=list(population.windows))
+        for c in Case.objects.filter(
+            inspection=inspection, source=population.source, disposal__in=list(population.windows)
+        )
         if c.pk not in in_sample and _eligible(inspection, population, c)
     ]
     # From the same stratum; if none is left there, from the same disposal type, so the

@@ -23,13 +23,14 @@ from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.pagecache import cached_inspection_page
 
 from . import assessment as assessing
-from . import caseload, moderation, sampling, template
+from . import caseload, moderation, sampling, template, victims
 from .forms import (
     AssessmentForm,
     CaseloadUploadForm,
     DrawSampleForm,
     ModerationShareForm,
     ReplaceCaseForm,
+    VictimsUploadForm,
 )
 from .models import Answer, Case, CaseAssessment, CaseloadImport, Sample, SampledCase
 
@@ -51,8 +52,30 @@ def _page(
 @require_http_methods(["GET", "POST"])
 def caseload_page(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = permissions.inspection_for(request, pk, "caseload.view")
-    form = CaseloadUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    # Two forms on the page: the victims list (2025) says which it is.
+    sending_victims = request.method == "POST" and request.POST.get("form") == "victims"
+    victims_form = VictimsUploadForm(
+        request.POST if sending_victims else None, request.FILES if sending_victims else None
+    )
+    form = CaseloadUploadForm(
+        None if sending_victims else request.POST or None,
+        None if sending_victims else request.FILES or None,
+    )
+    if sending_victims and victims_form.is_valid():
+        upload = victims_form.cleaned_data["victims_file"]
+        try:
+            count = victims.import_victims(
+                signed_in(request), inspection, upload.name or "", upload
+            )
+        except ValidationError as error:
+            victims_form.add_error("victims_file", error)
+        else:
+            messages.success(
+                request,
+                ngettext("%(num)s victim listed", "%(num)s victims listed", count) % {"num": count},
+            )
+            return redirect("cases:caseload", pk)
+    if request.method == "POST" and not sending_victims and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             checked = caseload.check_upload(
@@ -62,7 +85,7 @@ def caseload_page(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error("file", error)
         else:
             return redirect("cases:caseload_check", pk, checked.pk)
-    cases = Case.objects.filter(inspection=inspection)
+    cases = Case.objects.filter(inspection=inspection, source="caseload")
     return _page(
         request,
         "cases/caseload.html",
@@ -72,6 +95,13 @@ def caseload_page(request: HttpRequest, pk: int) -> HttpResponse:
         by_disposal=cases.values("disposal").annotate(n=Count("id")).order_by("disposal"),
         imports=CaseloadImport.objects.filter(inspection=inspection)[:5],
         columns=template.columns(inspection.framework),
+        victims_form=victims_form,
+        error_form=victims_form if sending_victims else form,
+        victims=(
+            victims.summary(inspection)
+            if victims.victim_populations(inspection.framework)
+            else None
+        ),
     )
 
 

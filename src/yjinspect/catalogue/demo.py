@@ -116,7 +116,10 @@ def load_demo(password: str, totp_secret: str | None = None) -> list[str]:
         _previous_inspection(welsh, users)
         inspection = _new_inspection(welsh, "hmip-yjs-2021", DEMO_FIELDWORK, users)
         fill_inspection(inspection, users["lead"])
-        # A second inspection still in fieldwork, for a newcomer to assess and moderate.
+        # The English service's joint inspection of 2016, compared at its re-inspection
+        # through the crosswalk, and a second inspection still in fieldwork, for a newcomer to
+        # assess and moderate.
+        _joint_inspection(english, users)
         current = _new_inspection(english, "hmip-yjs-2021", date(2025, 2, 3), users)
         fill_inspection(current, users["lead"], caseload_rows=150, until=Status.FIELDWORK)
     return list(DEMO_USERS)
@@ -471,6 +474,78 @@ def _add_evidence_and_judgements(inspection: Inspection, lead: Any) -> None:
             rating,
             "Demonstration reasons: evidence from meetings and documents.",
         )
+
+
+JOINT_AREA_RATINGS = {
+    "A1": "satisfactory",
+    "A2": "unsatisfactory",
+    "A3": "satisfactory",
+    "A4": "good",
+    "A5": "unsatisfactory",
+    "A6": "satisfactory",
+}
+
+
+def _joint_inspection(service: YouthJusticeService, users: dict[str, Any]) -> None:
+    """A 2012–2017 full joint inspection (2016), published: its statutory sample assessed on
+    the areas' case-assessment questions, its themed area named, the areas rated by the team
+    with the case figures beside them."""
+    lead = users["lead"]
+    fieldwork_start = date(2016, 6, 6)
+    joint = _new_inspection(service, "hmip-fji-2012", fieldwork_start, users)
+    inspections.set_standard_titles(
+        lead,
+        joint,
+        {"A6": ("Interventions to reduce reoffending", "Ymyriadau i leihau aildroseddu")},
+    )
+    _move_on(joint, lead, Status.DATA_IN_ADVANCE)
+    upload = caseload.check_upload(
+        lead,
+        joint,
+        "demo-caseload-2016.csv",
+        io.BytesIO(caseload_csv(90, fieldwork=fieldwork_start, seed=16).encode()),
+    )
+    caseload.confirm_import(lead, upload)
+    _move_on(joint, lead, Status.SAMPLING)
+    sampling.draw(lead, joint, seed=2016)
+    sampling.allocate(lead, joint)
+    _move_on(joint, lead, Status.FIELDWORK)
+    rng = random.Random(16)
+    for sampled in sampling.current_sample(joint):
+        for standard in assessment.applicable_standards(joint, sampled):
+            assessment.save(
+                sampled.assessor,
+                sampled,
+                standard,
+                kind="first",
+                version=0,
+                answers={
+                    kq.id: assessment.AnswerInput(
+                        "yes" if rng.random() < 0.7 else "no", "Seen in the case record."
+                    )
+                    for kq in standard.key_questions
+                },
+                case_manager_present=True,
+                submit=True,
+            )
+    for standard_id, rating in JOINT_AREA_RATINGS.items():
+        ratings.record_judgement(
+            lead, joint, standard_id, rating, "Demonstration reasons: cases, meetings, documents."
+        )
+    findings.add_recommendation(
+        lead,
+        joint,
+        body="board",
+        body_name="Northmoor Youth Justice Management Board",
+        text="Set out how the partnership will be governed and held to account.",
+        standards=["A5"],
+    )
+    _move_on(joint, lead, Status.MODERATION)
+    _move_on(joint, lead, Status.RATED)
+    ratings.sign_off(lead, joint)
+    _move_on(joint, lead, Status.REPORT_DRAFTED)
+    _move_on(joint, lead, Status.FACTUAL_ACCURACY)
+    reports.publish(lead, joint)
 
 
 def _previous_inspection(service: YouthJusticeService, users: dict[str, Any]) -> None:

@@ -30,9 +30,12 @@ input (JSON, from FILE or standard input):
    "standards": {
      "1.1": {"rating": "good"},
      "2.1": {"key_questions": {"2.1.1": {"yes": 20, "no": 5}, "2.1.2": {"yes": 15, "no": 10}}},
-     "2.2": {"rating": "outstanding", "override_reason": "..."}}}
+     "2.2": {"rating": "outstanding", "override_reason": "..."},
+     "3.4": {"rating": "not_rated", "not_rated_reason": "small_service"}}}
   Ratings: outstanding, good, requires_improvement, inadequate, not_rated
   (hmip-fji-2012: good, satisfactory, unsatisfactory, poor). Missing standards are not rated.
+  not_rated needs a not_rated_reason from the framework: small_service, no_cases, or other
+  with a "note". An override needs key-question counts with at least one applicable case.
   hmip-yjs-2025 takes the team's overall as {"overall": {"rating": "good", "reason": "..."}}.
 """
 
@@ -112,7 +115,16 @@ def frameworks_show(args: argparse.Namespace) -> int:
     for domain in framework.domains:
         print(f"\n{domain.id} {domain.title.get(lang)}")
         for standard in domain.standards:
-            flags = standard.basis.value + ("" if standard.scored else ", not scored")
+            flags = ", ".join(
+                flag
+                for flag, shown in (
+                    (standard.basis.value, True),
+                    ("not scored", not standard.scored),
+                    ("assessed in cases", standard.assessed_in_cases),
+                    ("titled per inspection", standard.title_per_inspection),
+                )
+                if shown
+            )
             print(f"  {standard.id} {standard.title.get(lang)} ({flags})")
             for kq in standard.key_questions:
                 print(f"    {kq.id} {kq.text.get(lang)}")
@@ -132,6 +144,10 @@ def framework_json(framework: Framework) -> dict[str, Any]:
         ],
         "overall_method": framework.overall_method.value,
         "score_max": framework.score_max,
+        "not_rated_reasons": [
+            {"id": r.id, "en": r.title.en, "cy": r.title.cy, "needs_note": r.needs_note}
+            for r in framework.not_rated_reasons
+        ],
         "domains": [
             {
                 "id": domain.id,
@@ -142,6 +158,8 @@ def framework_json(framework: Framework) -> dict[str, Any]:
                         "title": {"en": s.title.en, "cy": s.title.cy},
                         "basis": s.basis.value,
                         "scored": s.scored,
+                        "assessed_in_cases": s.assessed_in_cases,
+                        "title_per_inspection": s.title_per_inspection,
                         "key_questions": [
                             {"id": kq.id, "en": kq.text.en, "cy": kq.text.cy, "aim": kq.aim}
                             for kq in s.key_questions

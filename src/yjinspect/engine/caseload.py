@@ -248,22 +248,8 @@ def _problems(
         ("rosh", RISK_LEVELS, RISK_OF),
         ("safety_wellbeing", RISK_LEVELS, RISK_OF),
     ):
-        if choice(values[column], spellings) is None:
-            found.append(
-                CaseloadError(
-                    f"'{values[column]}' is not one of: {', '.join(allowed)}",
-                    row=number,
-                    column=column,
-                )
-            )
-    if _date(values["start_date"]) is None:
-        found.append(
-            CaseloadError(
-                f"'{values['start_date']}' is not a date as DD/MM/YYYY or YYYY-MM-DD",
-                row=number,
-                column="start_date",
-            )
-        )
+        found.extend(choice_problem(number, column, values[column], allowed, spellings))
+    found.extend(date_problem(number, "start_date", values["start_date"]))
     if _age(values["age"]) is None:
         found.append(
             CaseloadError(
@@ -273,6 +259,27 @@ def _problems(
             )
         )
     return found
+
+
+def choice_problem(
+    number: int, column: str, value: str, allowed: Sequence[str], spellings: Mapping[str, str]
+) -> list[CaseloadError]:
+    """The row's problem if ``value`` is none of the allowed values (any accepted spelling)."""
+    if choice(value, spellings) is not None:
+        return []
+    return [
+        CaseloadError(f"'{value}' is not one of: {', '.join(allowed)}", row=number, column=column)
+    ]
+
+
+def date_problem(number: int, column: str, value: str) -> list[CaseloadError]:
+    if _date(value) is not None:
+        return []
+    return [
+        CaseloadError(
+            f"'{value}' is not a date as DD/MM/YYYY or YYYY-MM-DD", row=number, column=column
+        )
+    ]
 
 
 def _date(text: str) -> date | None:

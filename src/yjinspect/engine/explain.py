@@ -22,6 +22,8 @@ _PHRASES: dict[str, dict[str, str]] = {
         "no_evidence": "no evidence recorded",
         "no_applicable": "no key question applied to any sampled case",
         "recorded_not_rated": "recorded as not rated",
+        "awaiting_judgement": "case figures recorded; the team has not recorded its rating yet",
+        "not_rated_because": "not rated: {reason}",
         "score": "score {score} of {max} is in the band {low}–{high} ({rating})",
         "unrated": (
             "no score or overall rating, because these are not rated: {what}. The framework "
@@ -46,6 +48,10 @@ _PHRASES: dict[str, dict[str, str]] = {
             "nid oedd unrhyw gwestiwn allweddol yn berthnasol i unrhyw achos yn y sampl"
         ),
         "recorded_not_rated": "cofnodwyd fel heb ei raddio",
+        "awaiting_judgement": (
+            "ffigurau achosion wedi'u cofnodi; nid yw'r tîm wedi cofnodi ei sgôr eto"
+        ),
+        "not_rated_because": "heb ei raddio: {reason}",
         "score": "mae sgôr {score} o {max} yn y band {low}–{high} ({rating})",
         "unrated": (
             "dim sgôr na sgôr gyffredinol, oherwydd nad yw'r rhain wedi'u graddio: {what}. "
@@ -88,17 +94,28 @@ def explain_standard(framework: Framework, result: StandardRating, language: str
         computed = rating_title(framework, result.computed_rating, language)
         because = p["override"].format(computed=computed, reason=result.override_reason)
         return f"{because}; {_lowest(framework, result, p)}" if result.lowest else because
-    standard = framework.standard(result.standard_id)
-    if standard.not_rated_when is not None and result.not_rated_because is not (
-        NotRatedBecause.NO_APPLICABLE_CASES
-    ):
-        return standard.not_rated_when.get(language)
+    if result.not_rated_reason is not None:
+        return _not_rated_because(framework, result, p, language)
     return {
         NotRatedBecause.NO_EVIDENCE: p["no_evidence"],
         NotRatedBecause.NO_APPLICABLE_CASES: p["no_applicable"],
         NotRatedBecause.RECORDED: p["recorded_not_rated"],
+        NotRatedBecause.AWAITING_JUDGEMENT: p["awaiting_judgement"],
         None: p["no_evidence"],
     }[result.not_rated_because]
+
+
+def _not_rated_because(
+    framework: Framework, result: StandardRating, p: dict[str, str], language: str
+) -> str:
+    """'not rated: small service: too few cases to rate', with the note where one was given."""
+    assert result.not_rated_reason is not None
+    reason = framework.not_rated_reason(result.not_rated_reason)
+    title = reason.title.get(language) if reason else result.not_rated_reason
+    said = title[:1].lower() + title[1:]
+    if result.note:
+        said = f"{said} ({result.note})" if reason and not reason.needs_note else result.note
+    return p["not_rated_because"].format(reason=said)
 
 
 def _lowest(framework: Framework, result: StandardRating, p: dict[str, str]) -> str:

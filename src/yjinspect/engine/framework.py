@@ -6,7 +6,7 @@ read from a framework file; no rule in the engine names a standard or a threshol
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -54,6 +54,16 @@ class RatingLevel:
 
 
 @dataclass(frozen=True, slots=True)
+class NotRatedReason:
+    """Why a standard may be recorded as not rated (a small service, no cases of this kind);
+    ``needs_note`` when the reason means nothing without words of its own ("other")."""
+
+    id: str
+    title: Text
+    needs_note: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class CaseBand:
     """A case-based standard reaches ``rating`` when its lowest key question is at least
     ``min_percent`` per cent (compared exactly, never after rounding)."""
@@ -94,6 +104,7 @@ class SamplePopulation:
     windows: dict[str, Window]  # by disposal ("court", "out_of_court")
     min_size: int
     max_size: int
+    strata: tuple[str, ...] = ()  # what the population is stratified by
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +146,11 @@ class Standard:
     key_questions: tuple[KeyQuestion, ...]
     provenance: str
     domain_id: str
-    # Set when the framework says why a standard may go unrated in an ordinary inspection
-    # (resettlement with no resettlement cases); shown as the reason.
-    not_rated_when: Text | None = None
+    # A judgement standard whose key questions are also answered case by case (the joint
+    # inspections' areas): the figures are shown beside the team's rating, never banded.
+    assessed_in_cases: bool = False
+    # The framework's title is generic ("Themed area"); each inspection names its own.
+    title_per_inspection: bool = False
     # Derived once: rating looks these up for every standard of every inspection.
     key_question_ids: tuple[str, ...] = field(default=(), init=False, compare=False)
     key_question_set: frozenset[str] = field(default=frozenset(), init=False, compare=False)
@@ -154,6 +167,8 @@ class Domain:
     title: Text
     standards: tuple[Standard, ...]
     population: str | None
+    # Case results are also shown apart by this field ("disposal": court and out-of-court).
+    results_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +182,9 @@ class Framework:
     provenance: str
     scale: tuple[RatingLevel, ...]
     not_rated: Text
+    # The reasons a standard may be recorded as not rated; one is required, so an unrated
+    # standard always says why.
+    not_rated_reasons: tuple[NotRatedReason, ...]
     case_bands: tuple[CaseBand, ...]  # highest threshold first
     percent_display: PercentDisplay
     overall_method: OverallMethod
@@ -218,6 +236,34 @@ class Framework:
             top = max(level.points or 0 for level in self.scale)
             object.__setattr__(self, "score_max", top * len(scored))
 
+    def with_standard_titles(self, titles: dict[str, Text]) -> Framework:
+        """This framework with the titles an inspection gave its own standards (a themed
+        area); every other fact is the same."""
+        if not titles:
+            return self
+        domains = tuple(
+            replace(
+                domain,
+                standards=tuple(
+                    replace(s, title=titles[s.id])
+                    if s.id in titles and s.title_per_inspection
+                    else s
+                    for s in domain.standards
+                ),
+            )
+            for domain in self.domains
+        )
+        return replace(self, domains=domains, _standards={}, _key_questions={}, _levels={})
+
+    @property
+    def titled_per_inspection(self) -> tuple[Standard, ...]:
+        return tuple(s for s in self.standards if s.title_per_inspection)
+
+    @property
+    def assessed_standards(self) -> tuple[Standard, ...]:
+        """The standards whose key questions are answered case by case."""
+        return tuple(s for s in self.standards if s.basis is Basis.CASE or s.assessed_in_cases)
+
     def standard(self, standard_id: str) -> Standard:
         return self._standards[standard_id]
 
@@ -232,3 +278,6 @@ class Framework:
 
     def has_level(self, rating_id: str) -> bool:
         return rating_id in self._levels
+
+    def not_rated_reason(self, reason_id: str) -> NotRatedReason | None:
+        return next((r for r in self.not_rated_reasons if r.id == reason_id), None)

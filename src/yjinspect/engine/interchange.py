@@ -79,7 +79,9 @@ def parse_rate_request(
     given: dict[str, StandardInput] = {}
     for sid, value in standards.items():
         field = f"standards.{sid}"
-        entry = _object(value, field, ("rating", "key_questions", "override_reason"))
+        entry = _object(
+            value, field, ("rating", "key_questions", "override_reason", "not_rated_reason", "note")
+        )
         counts: dict[str, KeyQuestionCount] | None = None
         if "key_questions" in entry:
             kq_field = f"{field}.key_questions"
@@ -107,6 +109,12 @@ def parse_rate_request(
                 if "override_reason" in entry
                 else None
             ),
+            not_rated_reason=(
+                _text(entry["not_rated_reason"], f"{field}.not_rated_reason")
+                if "not_rated_reason" in entry
+                else None
+            ),
+            note=_text(entry["note"], f"{field}.note") if "note" in entry else None,
         )
     overall = None
     if "overall" in root:
@@ -161,6 +169,10 @@ def result_json(
         if rated.override_reason is not None:
             entry["computed_rating"] = rated.computed_rating
             entry["override_reason"] = rated.override_reason
+        if rated.not_rated_reason is not None:
+            entry["not_rated_reason"] = rated.not_rated_reason
+            if rated.note:
+                entry["note"] = rated.note
         standards[standard.id] = entry
     return {
         "framework": framework.id,

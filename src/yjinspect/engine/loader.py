@@ -16,6 +16,7 @@ from .framework import (
     Domain,
     Framework,
     KeyQuestion,
+    NotRatedReason,
     OverallBand,
     OverallMethod,
     PercentDisplay,
@@ -35,8 +36,11 @@ FRAMEWORKS_DIR = Path(__file__).resolve().parent.parent / "frameworks"
 NATIONS = ("wales", "england")
 # The severities an alert can have; a framework gives each a response time.
 ALERT_SEVERITIES = ("critical", "high", "medium")
-# Caseload fields a sample may be stratified by; they are the caseload file's columns.
+# Fields a sample may be stratified by: the caseload file's columns, and the victims list's.
 STRATIFIABLE = ("disposal", "disposal_type", "sex", "rosh", "safety_wellbeing", "ethnicity")
+VICTIM_STRATIFIABLE = ("disposal", "disposal_type", "victim_type")
+# What a domain's case results may be shown apart by.
+RESULTS_BY = ("disposal",)
 
 
 def _unique(nodes: list[tuple[Node, str]], what: str) -> None:
@@ -78,8 +82,22 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
     )
     framework_id = root.child("id").as_str()
 
-    scale_node = root.child("scale").mapping(("levels", "not_rated", "provenance"))
+    scale_node = root.child("scale").mapping(
+        ("levels", "not_rated", "not_rated_reasons", "provenance")
+    )
     scale_node.child("provenance").as_str()
+    reasons: list[NotRatedReason] = []
+    reason_nodes: list[tuple[Node, str]] = []
+    for node in scale_node.child("not_rated_reasons").items():
+        node.mapping(("id", "title"), ("needs_note",))
+        reason = NotRatedReason(
+            id=node.child("id").as_str(),
+            title=node.child("title").as_text(),
+            needs_note=node.optional("needs_note", Node.as_bool) or False,
+        )
+        reasons.append(reason)
+        reason_nodes.append((node.child("id"), reason.id))
+    _unique(reason_nodes, "not-rated reason")
     levels: list[RatingLevel] = []
     level_nodes: list[tuple[Node, str]] = []
     for node in scale_node.child("levels").items():
@@ -167,6 +185,7 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
         provenance=root.child("provenance").as_str(),
         scale=tuple(levels),
         not_rated=scale_node.child("not_rated").as_text(),
+        not_rated_reasons=tuple(reasons),
         case_bands=case_bands,
         percent_display=percent_display,
         overall_method=overall_method,
@@ -190,14 +209,14 @@ def _parse_domains(node: Node, aims: dict[str, Text], source: str) -> tuple[Doma
     standard_ids: list[tuple[Node, str]] = []
     kq_ids: list[tuple[Node, str]] = []
     for domain_node in node.items():
-        domain_node.mapping(("id", "title", "standards"), ("population",))
+        domain_node.mapping(("id", "title", "standards"), ("population", "results_by"))
         domain_id = domain_node.child("id").as_str()
         domain_ids.append((domain_node.child("id"), domain_id))
         standards: list[Standard] = []
         for std_node in domain_node.child("standards").items():
             std_node.mapping(
                 ("id", "title", "basis", "scored", "provenance", "key_questions"),
-                ("not_rated_when",),
+                ("assessed_in_cases", "title_per_inspection"),
             )
             std_id = std_node.child("id").as_str()
             if not _belongs(std_id, domain_id):
@@ -207,9 +226,14 @@ def _parse_domains(node: Node, aims: dict[str, Text], source: str) -> tuple[Doma
             standard_ids.append((std_node.child("id"), std_id))
             basis = Basis(std_node.child("basis").as_choice(tuple(b.value for b in Basis)))
             provenance = std_node.child("provenance").as_str()
+            assessed_in_cases = std_node.optional("assessed_in_cases", Node.as_bool) or False
+            if assessed_in_cases and basis is not Basis.JUDGEMENT:
+                raise std_node.child("assessed_in_cases").fail(
+                    "only a judgement standard is marked: a case standard is assessed in cases"
+                )
             key_questions: list[KeyQuestion] = []
             for kq_node in std_node.child("key_questions").items(
-                allow_empty=basis is Basis.JUDGEMENT
+                allow_empty=basis is Basis.JUDGEMENT and not assessed_in_cases
             ):
                 kq_node.mapping(("id", "text"), ("aim", "prompts", "provenance"))
                 kq_id = kq_node.child("id").as_str()
@@ -246,7 +270,10 @@ def _parse_domains(node: Node, aims: dict[str, Text], source: str) -> tuple[Doma
                     key_questions=tuple(key_questions),
                     provenance=provenance,
                     domain_id=domain_id,
-                    not_rated_when=std_node.optional("not_rated_when", Node.as_text),
+                    assessed_in_cases=assessed_in_cases,
+                    title_per_inspection=(
+                        std_node.optional("title_per_inspection", Node.as_bool) or False
+                    ),
                 )
             )
         population = domain_node.optional("population", Node.as_str)
@@ -256,6 +283,7 @@ def _parse_domains(node: Node, aims: dict[str, Text], source: str) -> tuple[Doma
                 title=domain_node.child("title").as_text(),
                 standards=tuple(standards),
                 population=population,
+                results_by=domain_node.optional("results_by", lambda n: n.as_choice(RESULTS_BY)),
             )
         )
     _unique(domain_ids, "domain")
@@ -350,28 +378,37 @@ def _parse_sampling(node: Node) -> Sampling:
     populations: list[SamplePopulation] = []
     ids: list[tuple[Node, str]] = []
     for pop_node in node.child("populations").items():
-        pop_node.mapping(("id", "title", "source", "min_size", "max_size"), ("windows",))
+        pop_node.mapping(("id", "title", "source", "min_size", "max_size", "windows"), ("strata",))
         source = pop_node.child("source").as_choice(("caseload", "victims"))
         windows: dict[str, Window] = {}
-        if source == "caseload":
-            windows_node = pop_node.child("windows")
-            if not isinstance(windows_node.value, dict) or not windows_node.value:
-                raise windows_node.fail("a caseload population needs eligibility windows")
-            for disposal in windows_node.value:
-                w = windows_node.child(str(disposal))
-                if disposal not in DISPOSALS:
-                    raise w.fail(f"unknown disposal (have: {', '.join(DISPOSALS)})")
-                w.mapping(("months_before_from", "months_before_to"))
-                window = Window(
-                    months_before_from=w.child("months_before_from").as_int(minimum=0),
-                    months_before_to=w.child("months_before_to").as_int(minimum=0),
+        windows_node = pop_node.child("windows")
+        if not isinstance(windows_node.value, dict) or not windows_node.value:
+            raise windows_node.fail("a population needs eligibility windows")
+        for disposal in windows_node.value:
+            w = windows_node.child(str(disposal))
+            if disposal not in DISPOSALS:
+                raise w.fail(f"unknown disposal (have: {', '.join(DISPOSALS)})")
+            w.mapping(("months_before_from", "months_before_to"))
+            window = Window(
+                months_before_from=w.child("months_before_from").as_int(minimum=0),
+                months_before_to=w.child("months_before_to").as_int(minimum=0),
+            )
+            if window.months_before_to >= window.months_before_from:
+                raise w.child("months_before_to").fail(
+                    "the window must end nearer fieldwork than it starts "
+                    "(months_before_to < months_before_from)"
                 )
-                if window.months_before_to >= window.months_before_from:
-                    raise w.child("months_before_to").fail(
-                        "the window must end nearer fieldwork than it starts "
-                        "(months_before_to < months_before_from)"
-                    )
-                windows[str(disposal)] = window
+            windows[str(disposal)] = window
+        own_strata: tuple[str, ...] | None = None
+        if pop_node.has("strata"):
+            allowed = VICTIM_STRATIFIABLE if source == "victims" else STRATIFIABLE
+            own_strata = tuple(
+                s.as_choice(allowed) for s in pop_node.child("strata").items(allow_empty=True)
+            )
+        elif source == "victims":
+            raise pop_node.fail(
+                f"a victims population names its strata (from: {', '.join(VICTIM_STRATIFIABLE)})"
+            )
         min_size = pop_node.child("min_size").as_int(minimum=1)
         max_size = pop_node.child("max_size").as_int(minimum=1)
         if max_size < min_size:
@@ -383,6 +420,7 @@ def _parse_sampling(node: Node) -> Sampling:
             windows=windows,
             min_size=min_size,
             max_size=max_size,
+            strata=own_strata if own_strata is not None else strata,
         )
         ids.append((pop_node.child("id"), population.id))
         populations.append(population)

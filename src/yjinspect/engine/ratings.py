@@ -100,15 +100,19 @@ class NotRatedBecause(StrEnum):
     NO_EVIDENCE = "no_evidence"  # nothing was given for the standard
     NO_APPLICABLE_CASES = "no_applicable_cases"  # every key question had 0 applicable cases
     RECORDED = "recorded"  # the team recorded it as not rated
+    AWAITING_JUDGEMENT = "awaiting_judgement"  # case figures in, the team's rating not yet
 
 
 class StandardInput(NamedTuple):
     """What is known about one standard: key-question counts, a recorded rating, or both
-    (an override, which needs a reason)."""
+    (an override, which needs a reason). A standard recorded as not rated names one of the
+    framework's reasons (``not_rated_reason``), with a ``note`` where that reason needs one."""
 
     key_questions: Mapping[str, KeyQuestionCount] | None = None
     rating: str | None = None
     override_reason: str | None = None
+    not_rated_reason: str | None = None
+    note: str | None = None
 
 
 class StandardRating(NamedTuple):
@@ -122,6 +126,8 @@ class StandardRating(NamedTuple):
     computed_rating: str | None = None  # what the evidence gave, when overridden
     override_reason: str | None = None
     not_rated_because: NotRatedBecause | None = None
+    not_rated_reason: str | None = None  # the framework's reason id, when recorded
+    note: str | None = None  # words given with that reason
 
     @property
     def is_rated(self) -> bool:
@@ -189,18 +195,24 @@ def rate_standard(
             field=f"standards.{sid}.override_reason",
         )
 
+    if given.rating == NOT_RATED or given.not_rated_reason is not None:
+        return _recorded_not_rated(framework, standard, given)
+
     if standard.basis is Basis.JUDGEMENT:
-        if given.key_questions is not None:
-            raise RatingInputError(
-                f"{sid} is a judgement standard: give the team's rating, not key-question counts",
-                field=f"standards.{sid}.key_questions",
-            )
         if reason is not None:
             raise RatingInputError(
                 f"{sid} is a judgement standard: its rating is recorded, not overridden",
                 field=f"standards.{sid}.override_reason",
             )
-        return _recorded(sid, given.rating)
+        counts = _judgement_case_figures(standard, given)
+        recorded = _recorded(sid, given.rating)
+        if not counts:
+            return recorded
+        if given.rating is None:
+            return recorded._replace(
+                key_questions=counts, not_rated_because=NotRatedBecause.AWAITING_JUDGEMENT
+            )
+        return recorded._replace(key_questions=counts)
 
     if given.key_questions is None:
         # A recorded rating for a case standard: re-scoring a published table.
@@ -217,6 +229,12 @@ def rate_standard(
                 field=f"standards.{sid}.rating",
             )
         return computed
+    if computed.rating == NOT_RATED:
+        raise RatingInputError(
+            f"no sampled case applies to any key question of {sid}, so there is no rating to "
+            "override: record it as not rated with a reason instead",
+            field=f"standards.{sid}.rating",
+        )
     if reason is None:
         if given.rating == computed.rating:
             return computed
@@ -237,6 +255,74 @@ def rate_standard(
 
 
 _no_evidence = NotRatedBecause.NO_EVIDENCE
+
+
+def _recorded_not_rated(
+    framework: Framework, standard: Standard, given: StandardInput
+) -> StandardRating:
+    """A standard the team records as not rated: always with one of the framework's reasons,
+    never together with an override, and keeping any case figures it has for the record."""
+    sid = standard.id
+    field = f"standards.{sid}"
+    if given.rating != NOT_RATED:
+        raise RatingInputError(
+            f"a reason for not rating was given with the rating '{given.rating}'",
+            field=f"{field}.not_rated_reason",
+        )
+    ids = ", ".join(r.id for r in framework.not_rated_reasons)
+    if given.not_rated_reason is None:
+        raise RatingInputError(
+            f"say why {sid} is not rated (not_rated_reason: one of {ids})",
+            field=f"{field}.not_rated_reason",
+        )
+    chosen = framework.not_rated_reason(given.not_rated_reason)
+    if chosen is None:
+        raise RatingInputError(
+            f"unknown reason '{given.not_rated_reason}' (use one of: {ids})",
+            field=f"{field}.not_rated_reason",
+        )
+    if given.override_reason is not None:
+        raise RatingInputError(
+            "a standard recorded as not rated is not an override: give its reason, not an "
+            "override_reason",
+            field=f"{field}.override_reason",
+        )
+    note = (given.note or "").strip() or None
+    if chosen.needs_note and note is None:
+        raise RatingInputError(
+            f"'{chosen.id}' needs a note saying what the reason is", field=f"{field}.note"
+        )
+    counts = given.key_questions
+    if standard.basis is Basis.JUDGEMENT:
+        counts = _judgement_case_figures(standard, given)
+    elif counts is not None:
+        _check_counts(standard, counts)
+    return StandardRating(
+        sid,
+        NOT_RATED,
+        RatingBasis.NOT_RATED,
+        key_questions=counts or MappingProxyType({}),
+        not_rated_because=NotRatedBecause.RECORDED,
+        not_rated_reason=chosen.id,
+        note=note,
+    )
+
+
+def _judgement_case_figures(
+    standard: Standard, given: StandardInput
+) -> Mapping[str, KeyQuestionCount] | None:
+    """A judgement standard's case figures, where its key questions are answered case by case:
+    shown beside the team's rating as the evidence behind it, never banded into one."""
+    if given.key_questions is None:
+        return None
+    if not standard.assessed_in_cases:
+        raise RatingInputError(
+            f"{standard.id} is a judgement standard: give the team's rating, not key-question "
+            "counts",
+            field=f"standards.{standard.id}.key_questions",
+        )
+    _check_counts(standard, given.key_questions)
+    return given.key_questions
 
 
 def _recorded(sid: str, rating: str | None) -> StandardRating:
@@ -292,10 +378,21 @@ def _rate_from_counts(
     else:  # pragma: no cover - the loader guarantees a last band at 0%
         raise AssertionError("case bands do not reach 0%")
     # Field order: standard_id, rating, basis, key_questions, lowest_key_question,
-    # computed_rating, override_reason, not_rated_because.
+    # computed_rating, override_reason, not_rated_because, not_rated_reason, note.
     return _new(
         StandardRating,
-        (standard.id, rating, RatingBasis.KEY_QUESTIONS, counts, lowest_id, None, None, None),
+        (
+            standard.id,
+            rating,
+            RatingBasis.KEY_QUESTIONS,
+            counts,
+            lowest_id,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ),
     )
 
 

@@ -192,16 +192,22 @@ class SampleResult:
 
 
 def draw_sample(
-    framework: Framework, cases: Sequence[CaseRecord], *, fieldwork: date, seed: int
+    framework: Framework,
+    cases: Sequence[CaseRecord],
+    *,
+    fieldwork: date,
+    seed: int,
+    source: str = "caseload",
 ) -> SampleResult:
-    """Draw each caseload population's sample for ``framework``."""
+    """Draw the sample of each of ``framework``'s populations listed in ``cases``: the
+    caseload's (children) or, with ``source="victims"``, the victims list's."""
     if framework.sampling is None:
         raise ValueError(f"{framework.id} has no sampling rules")
     sampling = framework.sampling
     populations: list[PopulationSample] = []
     used: set[str] = set()
     for population in sampling.populations:
-        if population.source != "caseload":
+        if population.source != source:
             continue
         windows = {
             disposal: eligible_between(fieldwork, window)
@@ -222,7 +228,8 @@ def draw_sample(
             max_size=population.max_size,
         )
         size = working.size
-        chosen = _choose(eligible, size, sampling.strata, random.Random(f"{seed}|{population.id}"))
+        strata = population.strata or sampling.strata
+        chosen = _choose(eligible, size, strata, random.Random(f"{seed}|{population.id}"))
         populations.append(
             PopulationSample(
                 population=population,
@@ -230,7 +237,12 @@ def draw_sample(
                 eligible=len(eligible),
                 size=size,
                 chosen=tuple(chosen),
-                profile=profile(eligible, [c.case for c in chosen], framework.age_bands),
+                profile=profile(
+                    eligible,
+                    [c.case for c in chosen],
+                    framework.age_bands,
+                    fields=_profile_fields(population),
+                ),
                 windows_count=_windows_count(cases, windows),
                 working=working,
             )
@@ -241,7 +253,7 @@ def draw_sample(
         seed=seed,
         strata=sampling.strata,
         populations=tuple(populations),
-        not_drawn=tuple(p for p in sampling.populations if p.source != "caseload"),
+        not_drawn=tuple(p for p in sampling.populations if p.source != source),
         ineligible=sum(1 for case in cases if case.case_ref not in used),
     )
 
@@ -263,8 +275,18 @@ def _ref(chosen: CaseRecord) -> str:
     return chosen.case_ref
 
 
+def _profile_fields(population: SamplePopulation) -> tuple[str, ...]:
+    """A victims list has no personal details: its profile is what it is stratified by."""
+    if population.source == "victims":
+        return tuple(name for name in population.strata if name != "disposal")
+    return PROFILE_FIELDS
+
+
 def profile(
-    population: Sequence[CaseRecord], sample: Sequence[CaseRecord], bands: Sequence[AgeBand]
+    population: Sequence[CaseRecord],
+    sample: Sequence[CaseRecord],
+    bands: Sequence[AgeBand],
+    fields: Sequence[str] = PROFILE_FIELDS,
 ) -> dict[str, dict[str, tuple[int, int]]]:
     """Counts by profile field for the population and the sample, side by side."""
 
@@ -272,7 +294,7 @@ def profile(
         return age_band(case.age, bands) if name == "age_band" else case.value(name)
 
     result: dict[str, dict[str, tuple[int, int]]] = {}
-    for name in PROFILE_FIELDS:
+    for name in fields:
         in_population = Counter(values(case, name) for case in population)
         in_sample = Counter(values(case, name) for case in sample)
         result[name] = {

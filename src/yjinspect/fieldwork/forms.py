@@ -12,10 +12,14 @@ from yjinspect.inspections.forms import GovukDateField
 
 from .models import Consent, Source
 
+# The choice for evidence about a standard rather than one of its key questions (a standard
+# may have none, like a joint inspection's governance area).
+WHOLE_STANDARD = "standard"
+
 
 class EvidenceForm(forms.Form):
     key_question_id = forms.ChoiceField(
-        label=_("Key question"),
+        label=_("What it is evidence for"),
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the key question the evidence is for")},
     )
@@ -43,9 +47,16 @@ class EvidenceForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["key_question_id"].choices = [  # type: ignore[attr-defined]
-            (kq.id, f"{kq.id} {kq.text.get(language)}") for kq in standard.key_questions
+            *((kq.id, f"{kq.id} {kq.text.get(language)}") for kq in standard.key_questions),
+            (WHOLE_STANDARD, _("The standard as a whole")),
         ]
+        if not standard.key_questions:
+            self.fields["key_question_id"].initial = WHOLE_STANDARD
         self.fields["consent"].queryset = consents  # type: ignore[attr-defined]
+
+    def clean_key_question_id(self) -> str:
+        chosen: str = self.cleaned_data["key_question_id"]
+        return "" if chosen == WHOLE_STANDARD else chosen
 
 
 class ConsentForm(forms.Form):

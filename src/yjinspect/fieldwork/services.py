@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yjinspect.audit.services import record
-from yjinspect.engine import Basis
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
@@ -111,9 +110,8 @@ def add_evidence(
     check_stage(inspection, Operation.RECORD_EVIDENCE)
     framework = inspection.framework
     standard = framework.standard(standard_id)
-    if standard.basis is not Basis.JUDGEMENT:
-        raise ValidationError(_("Evidence is recorded here for judgement standards only"))
-    if key_question_id not in standard.key_question_set:
+    # Blank: evidence about the standard as a whole.
+    if key_question_id and key_question_id not in standard.key_question_set:
         raise ValidationError(_("Choose one of this standard's key questions"))
     if source in NEEDS_CONSENT:
         if (

@@ -289,7 +289,7 @@ def remove_recommendation(user: User, inspection: Inspection, recommendation_id:
 
 def profile_of(inspection: Inspection) -> CaseloadProfile:
     """The imported caseload's profile, computed by the engine."""
-    cases = [c.as_record() for c in Case.objects.filter(inspection=inspection)]
+    cases = [c.as_record() for c in Case.objects.filter(inspection=inspection, source="caseload")]
     framework = inspection.framework
     return caseload_profile(cases, framework.age_bands, framework.optional_columns)
 

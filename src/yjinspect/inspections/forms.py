@@ -77,3 +77,34 @@ class TeamMemberForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = people  # type: ignore[attr-defined]
         self.fields["user"].label_from_instance = lambda u: u.get_username()  # type: ignore[attr-defined]
+
+
+class StandardTitlesForm(forms.Form):
+    """A title, in English and Welsh, for each standard the framework leaves each inspection
+    to name (a joint inspection's themed area)."""
+
+    def __init__(self, *args: Any, inspection: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        current = inspection.standard_titles or {}
+        self.standards = inspection.framework.titled_per_inspection
+        for standard in self.standards:
+            given = current.get(standard.id, {})
+            self.fields[f"{standard.id}-en"] = forms.CharField(
+                label=_("%(id)s title in English") % {"id": standard.id},
+                help_text=_("For example, Interventions to reduce reoffending"),
+                max_length=200,
+                initial=given.get("en", ""),
+                error_messages={"required": _("Enter the title in English")},
+            )
+            self.fields[f"{standard.id}-cy"] = forms.CharField(
+                label=_("%(id)s title in Welsh") % {"id": standard.id},
+                max_length=200,
+                required=False,
+                initial=given.get("cy", ""),
+            )
+
+    def titles(self) -> dict[str, tuple[str, str]]:
+        return {
+            s.id: (self.cleaned_data[f"{s.id}-en"], self.cleaned_data[f"{s.id}-cy"])
+            for s in self.standards
+        }

@@ -96,6 +96,11 @@ class Operation(enum.Enum):
         gettext_lazy("Confirming, answering or closing a case alert"),
         tuple(s for s in Status if s is not S.CLOSED),
     )
+    NAME_STANDARDS = (
+        "name_standards",
+        gettext_lazy("Naming the inspection's themed area"),
+        tuple(Status)[: tuple(Status).index(S.PUBLISHED)],
+    )
     RATE = (
         "rate",
         gettext_lazy("Recording ratings and overrides"),

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.accounts.models import Role
-from yjinspect.engine import Framework, get_framework
+from yjinspect.engine import Framework, Text, get_framework
 
 
 class Status(models.TextChoices):
@@ -49,6 +49,9 @@ class Inspection(models.Model):
     published_ratings = models.JSONField(null=True, blank=True, editable=False)
     # Bumped by every change to the inspection's records; cached pages are keyed by it.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
+    # Titles this inspection gives the framework's generic standards (a joint inspection's
+    # themed area): {standard id: {"en": ..., "cy": ...}}.
+    standard_titles = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["-fieldwork_start", "service__name"]
@@ -64,7 +67,14 @@ class Inspection(models.Model):
 
     @cached_property
     def framework(self) -> Framework:
-        return get_framework(self.framework_id)
+        """The inspection's framework, with the titles it gave its own standards."""
+        framework = get_framework(self.framework_id)
+        titles = {
+            sid: Text(en=title["en"], cy=title.get("cy") or title["en"])
+            for sid, title in (self.standard_titles or {}).items()
+            if framework.has_standard(sid)
+        }
+        return framework.with_standard_titles(titles)
 
     @property
     def is_published(self) -> bool:

@@ -76,6 +76,37 @@ def advance_status(user: User, inspection: Inspection, to_status: str) -> None:
     _move(user, inspection, to_status)
 
 
+@transaction.atomic
+def set_standard_titles(
+    user: User, inspection: Inspection, titles: dict[str, tuple[str, str]]
+) -> None:
+    """Name the standards the framework leaves to each inspection (a joint inspection's themed
+    area, e.g. "Interventions to reduce reoffending"), in English and Welsh."""
+    require(user, "inspection.lead", inspection)
+    lifecycle.check(inspection, lifecycle.Operation.NAME_STANDARDS)
+    framework = get_framework(inspection.framework_id)
+    named = {s.id for s in framework.titled_per_inspection}
+    chosen: dict[str, dict[str, str]] = {}
+    for sid, (english, welsh) in titles.items():
+        if sid not in named:
+            raise ValidationError(_("%(id)s takes the framework's own title") % {"id": sid})
+        if not english.strip():
+            raise ValidationError(_("Enter the title of %(id)s in English") % {"id": sid})
+        chosen[sid] = {"en": english.strip(), "cy": welsh.strip()}
+    before = inspection.standard_titles
+    inspection.standard_titles = {**before, **chosen}
+    inspection.save(update_fields=["standard_titles"])
+    inspection.__dict__.pop("framework", None)  # the cached framework had the old titles
+    record(
+        user,
+        "inspection.standards_named",
+        inspection,
+        inspection_id=inspection.pk,
+        before=before,
+        after=inspection.standard_titles,
+    )
+
+
 def mark_published(user: User, inspection: Inspection, ratings: dict[str, Any]) -> None:
     """Called by the publishing job, in its transaction, once both languages are saved: the
     inspection is published and its signed-off ratings become the published ones."""

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<id:pk>/", views.inspection_detail, name="detail"),
     path("<id:pk>/stage/", views.inspection_advance, name="advance"),
     path("<id:pk>/team/", views.inspection_team, name="team"),
+    path("<id:pk>/themed-area/", views.inspection_titles, name="titles"),
 ]

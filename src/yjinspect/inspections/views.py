@@ -15,7 +15,7 @@ from yjinspect.accounts.roles import signed_in
 from yjinspect.converters import posted_id
 
 from . import lifecycle, overview, permissions, services
-from .forms import InspectionForm, TeamMemberForm
+from .forms import InspectionForm, StandardTitlesForm, TeamMemberForm
 from .models import Grant, Status
 from .pagecache import cached_inspection_page
 
@@ -129,6 +129,32 @@ def inspection_team(request: HttpRequest, pk: int) -> HttpResponse:
             "team": inspection.team.select_related("user"),
             "form": form,
             "grants": Grant.choices,
+            "section": "inspections",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inspection_titles(request: HttpRequest, pk: int) -> HttpResponse:
+    """The lead names the standards the framework leaves to each inspection (a themed area)."""
+    inspection = permissions.inspection_for(request, pk, "inspection.lead")
+    form = StandardTitlesForm(request.POST or None, inspection=inspection)
+    if request.method == "POST" and form.standards and form.is_valid():
+        try:
+            services.set_standard_titles(signed_in(request), inspection, form.titles())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Themed area named"))
+            return redirect("inspections:detail", pk)
+    return render(
+        request,
+        "inspections/titles.html",
+        {
+            "inspection": inspection,
+            "form": form,
+            "may_change": lifecycle.allows(inspection, lifecycle.Operation.NAME_STANDARDS),
             "section": "inspections",
         },
     )

@@ -15,8 +15,10 @@ class JudgementRating(models.Model):
         "inspections.Inspection", on_delete=models.CASCADE, related_name="judgement_ratings"
     )
     standard_id = models.CharField(max_length=16)
-    rating = models.CharField(_("rating"), max_length=32)
+    rating = models.CharField(_("rating"), max_length=32)  # a scale level, or not_rated
     reasons = models.TextField(_("reasons"))
+    # One of the framework's reasons when the rating is not_rated.
+    not_rated_reason = models.CharField(max_length=32, blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now=True)
     # Optimistic locking (yjinspect.versioning): a save names the version it began from.
@@ -29,7 +31,9 @@ class JudgementRating(models.Model):
 
 
 class RatingOverride(models.Model):
-    """A lead inspector's rating in place of the computed one; the reason is shown with it."""
+    """A lead inspector's rating in place of the computed one; the reason is shown with it.
+    Also how a case-based standard is recorded as not rated (``not_rated_reason`` set), with
+    or without cases: a small service's figures are kept but not banded."""
 
     inspection = models.ForeignKey(
         "inspections.Inspection", on_delete=models.CASCADE, related_name="overrides"
@@ -37,6 +41,7 @@ class RatingOverride(models.Model):
     standard_id = models.CharField(max_length=16)
     rating = models.CharField(_("rating"), max_length=32)
     reason = models.TextField(_("reason"))
+    not_rated_reason = models.CharField(max_length=32, blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now=True)
     # Optimistic locking (yjinspect.versioning): a save names the version it began from.
@@ -46,6 +51,20 @@ class RatingOverride(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["inspection", "standard_id"], name="one_override")
         ]
+
+
+class OverallJudgement(models.Model):
+    """The team's overall rating, where the framework's overall is a recorded judgement (2025),
+    with its reasons. Signed off with the standards' ratings."""
+
+    inspection = models.OneToOneField(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="overall_judgement"
+    )
+    rating = models.CharField(_("rating"), max_length=32)
+    reasons = models.TextField(_("reasons"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=0)
 
 
 class SignOff(models.Model):

@@ -36,7 +36,7 @@ class Fact:
 def contextual_facts(inspection: Inspection) -> list[Fact]:
     """The service and its caseload as the data in advance gave them."""
     service = inspection.service
-    cases = Case.objects.filter(inspection=inspection)
+    cases = Case.objects.filter(inspection=inspection, source="caseload")
     total = cases.count()
     facts = [
         Fact(_("Local authorities covered"), ", ".join(service.local_authority_list)),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yjinspect.accounts.models import Role
 
-from .models import BoardMember, PartnerContact, YouthJusticeService
+from .models import BoardMember, PartnerContact, ServiceChange, YouthJusticeService
 
 
 class ServiceForm(forms.ModelForm[YouthJusticeService]):
@@ -84,3 +84,33 @@ class PartnerContactForm(forms.ModelForm[PartnerContact]):
                 "invalid": _("Enter an e-mail address like name@example.org"),
             },
         }
+
+
+class ServiceChangeForm(forms.Form):
+    """This service was formed from another: merged from it, or split from it."""
+
+    predecessor = forms.ModelChoiceField(
+        label=_("Formed from"),
+        queryset=YouthJusticeService.objects.none(),
+        empty_label=_("Choose the earlier service"),
+        error_messages={"required": _("Choose the service it was formed from")},
+    )
+    kind = forms.ChoiceField(
+        label=_("How"),
+        choices=ServiceChange.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether services merged or one split")},
+    )
+    on = forms.DateField(
+        label=_("Date of the change"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text=_("For example, 01/04/2014"),
+        error_messages={
+            "required": _("Enter the date of the change"),
+            "invalid": _("Enter a real date, like 01/04/2014"),
+        },
+    )
+
+    def __init__(self, *args: object, service: YouthJusticeService, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["predecessor"].queryset = YouthJusticeService.objects.exclude(pk=service.pk)  # type: ignore[attr-defined]

@@ -82,3 +82,34 @@ def organisations_of(service: YouthJusticeService) -> list[str]:
     names = {m.organisation for m in service.board_members.all()}
     names.update(c.organisation for c in service.partner_contacts.all())
     return sorted(n for n in names if n.strip())
+
+
+class ServiceChange(models.Model):
+    """One service formed from another: several merged into one (Cwm Taf from Merthyr Tydfil
+    and Rhondda Cynon Taf), or one split into several. A re-inspection of the successor
+    compares with the predecessors' last inspections before the change."""
+
+    class Kind(models.TextChoices):
+        MERGER = "merger", _("Merged into it")
+        SPLIT = "split", _("Split from it")
+
+    predecessor = models.ForeignKey(
+        YouthJusticeService, on_delete=models.PROTECT, related_name="successor_links"
+    )
+    successor = models.ForeignKey(
+        YouthJusticeService, on_delete=models.CASCADE, related_name="predecessor_links"
+    )
+    kind = models.CharField(_("how it changed"), max_length=8, choices=Kind.choices)
+    on = models.DateField(_("date of the change"))
+
+    class Meta:
+        ordering = ["on", "predecessor__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="one_change_per_pair"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(predecessor=models.F("successor")),
+                name="not_its_own_predecessor",
+            ),
+        ]

@@ -16,7 +16,7 @@ from yjinspect.accounts.permissions import require
 from yjinspect.audit.services import record
 
 from .forms import BoardMemberForm, PartnerContactForm, ServiceForm
-from .models import BoardMember, PartnerContact, YouthJusticeService
+from .models import BoardMember, PartnerContact, ServiceChange, YouthJusticeService
 
 
 def save_service(user: Any, form: ServiceForm) -> YouthJusticeService:
@@ -107,3 +107,55 @@ def remove_contact(user: Any, service: YouthJusticeService, contact_id: int) -> 
         raise ValidationError(_("No such contact"))
     record(user, "partner_contact.removed", contact, service=service.name)
     contact.delete()
+
+
+@transaction.atomic
+def add_predecessor(
+    user: Any,
+    service: YouthJusticeService,
+    predecessor: YouthJusticeService,
+    kind: str,
+    on: Any,
+) -> ServiceChange:
+    """Record that ``service`` was formed from ``predecessor`` (a merger or a split)."""
+    require(user, "services.change")
+    if predecessor.pk == service.pk:
+        raise ValidationError(_("A service cannot be formed from itself"))
+    if _descends_from(predecessor, service):
+        raise ValidationError(
+            _("%(name)s was itself formed from this service") % {"name": predecessor.name}
+        )
+    if ServiceChange.objects.filter(predecessor=predecessor, successor=service).exists():
+        raise ValidationError(_("This change is already recorded"))
+    change = ServiceChange.objects.create(
+        predecessor=predecessor, successor=service, kind=kind, on=on
+    )
+    record(
+        user,
+        "service.predecessor_added",
+        change,
+        service=service.name,
+        predecessor=predecessor.name,
+        kind=kind,
+        on=on.isoformat(),
+    )
+    return change
+
+
+def _descends_from(service: YouthJusticeService, ancestor: YouthJusticeService) -> bool:
+    """Whether ``ancestor`` is among ``service``'s predecessors, however far back."""
+    seen: set[int] = set()
+    todo = [service.pk]
+    while todo:
+        current = todo.pop()
+        if current == ancestor.pk:
+            return True
+        if current in seen:
+            continue
+        seen.add(current)
+        todo.extend(
+            ServiceChange.objects.filter(successor_id=current).values_list(
+                "predecessor_id", flat=True
+            )
+        )
+    return False

@@ -17,7 +17,13 @@ from yjinspect.converters import posted_id
 from yjinspect.forms import add_errors
 
 from . import services
-from .forms import BoardMemberForm, PartnerContactForm, ServiceForm, ServicePersonForm
+from .forms import (
+    BoardMemberForm,
+    PartnerContactForm,
+    ServiceChangeForm,
+    ServiceForm,
+    ServicePersonForm,
+)
 from .models import YouthJusticeService
 
 
@@ -70,6 +76,9 @@ def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
     contact_form = PartnerContactForm(
         request.POST if which == "contact" else None, prefix="contact"
     )
+    change_form = ServiceChangeForm(
+        request.POST if which == "predecessor" else None, prefix="change", service=service
+    )
     user = signed_in(request)
     if which == "remove":
         person = get_object_or_404(User, pk=posted_id(request.POST, "person"))
@@ -84,6 +93,14 @@ def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
         contact = services.add_contact(user, service, contact_form)
         messages.success(request, _("%(name)s added as a partner contact") % {"name": contact.name})
         return redirect("services:detail", pk)
+    if which == "predecessor" and change_form.is_valid():
+        try:
+            services.add_predecessor(user, service, **change_form.cleaned_data)
+        except ValidationError as error:
+            add_errors(change_form, error)
+        else:
+            messages.success(request, _("Earlier service recorded"))
+            return redirect("services:detail", pk)
     if which == "board" and board_form.is_valid():
         services.add_board_member(user, service, board_form)
         messages.success(request, _("Board member added"))
@@ -111,7 +128,14 @@ def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person_form": person_form,
             "contact_form": contact_form,
             "contacts": service.partner_contacts.all(),
-            "error_form": {"person": person_form, "contact": contact_form}.get(which, board_form),
+            "change_form": change_form,
+            "predecessors": service.predecessor_links.select_related("predecessor"),
+            "successors": service.successor_links.select_related("successor"),
+            "error_form": {
+                "person": person_form,
+                "contact": contact_form,
+                "predecessor": change_form,
+            }.get(which, board_form),
             "may_change_contacts": may(request.user, "service.contacts.change", service),
             "is_admin": may(request.user, "services.change"),
             "section": "services",
