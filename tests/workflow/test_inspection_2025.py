@@ -171,3 +171,33 @@ def test_both_samples_are_drawn_assessed_and_rated_to_a_published_overall(
         == 0
     )
     assert report  # the report page opens once published
+
+
+def test_victims_cases_are_moderated_and_a_victims_view_needs_consent(
+    fieldwork_2025, as_user, alice, ian
+):
+    from yjinspect.cases import moderation
+    from yjinspect.fieldwork.models import EvidenceItem
+
+    inspection = fieldwork_2025
+    moderation.select_cases(alice, inspection, 5)
+    chosen = SampledCase.objects.filter(inspection=inspection, for_moderation=True)
+    # However small the share, the victims' sample is moderated too.
+    assert chosen.filter(population="victims").exists()
+    assert chosen.filter(population="children").exists()
+
+    client = as_user(ian)
+    url = f"/inspections/{inspection.pk}/standards/V1/"
+    view = {"key_question_id": "V1.1", "source": "victim_view", "summary": "Felt listened to."}
+    page = client.post(url, view).content.decode()
+    assert "consent" in page.lower()
+    assert not EvidenceItem.objects.exists()
+    client.post(
+        f"/inspections/{inspection.pk}/consents/",
+        {"reference": "V-C-001", "person": "victim", "given_on": "09/09/2025"},
+    )
+    from yjinspect.fieldwork.models import Consent
+
+    consent = Consent.objects.get(reference="V-C-001")
+    assert client.post(url, {**view, "consent": consent.pk}).status_code == 302
+    assert EvidenceItem.objects.get().source == "victim_view"

@@ -30,8 +30,9 @@ DEFAULT_SHARE_PERCENT = 10
 
 @transaction.atomic
 def select_cases(user: User, inspection: Inspection, share_percent: int) -> int:
-    """Mark a share of allocated cases for second assessment: at least one per assessor,
-    chosen reproducibly from the sample's seed, each given to a different assessor."""
+    """Mark a share of allocated cases for second assessment: at least one per assessor and
+    one per population (children's and victims' cases alike), chosen reproducibly from the
+    sample's seed, each given to a different assessor."""
     require(user, "moderation.decide", inspection)
     check_stage(inspection, Operation.MODERATE)
     if not 1 <= share_percent <= 100:
@@ -53,6 +54,8 @@ def select_cases(user: User, inspection: Inspection, share_percent: int) -> int:
     for case in cases:
         by_assessor[case.assessor_id].append(case)
     chosen: list[SampledCase] = [rng.choice(by_assessor[a]) for a in assessors]
+    for population in sorted({c.population for c in cases} - {c.population for c in chosen}):
+        chosen.append(rng.choice([c for c in cases if c.population == population]))
     wanted = max(len(chosen), math.ceil(len(cases) * share_percent / 100))
     rest = [c for c in cases if c not in chosen]
     rng.shuffle(rest)
