@@ -105,3 +105,10 @@ def test_each_fault_of_a_link_is_named_by_its_place():
     del data["standards"][-1]
     with pytest.raises(FrameworkError, match=r"no link for hmip-yjs-2021's 4\.1"):
         parse_crosswalk(data)
+
+
+def test_a_split_stays_one_link_when_followed_through_a_later_version():
+    walk = get_crosswalk("hmip-fji-2012", "hmip-yjs-2021")
+    assert walk.for_earlier("A5").later == ("1.1", "1.3")
+    assert walk.for_later("1.3").kind is Correspondence.SPLIT
+    assert walk.for_later("3.4").kind is Correspondence.NONE

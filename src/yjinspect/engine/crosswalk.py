@@ -189,8 +189,10 @@ def get_crosswalk(earlier_id: str, later_id: str) -> Crosswalk:
 
 
 def _compose(first: Crosswalk, second: Crosswalk) -> Crosswalk:
-    """Follow each later standard back through the middle version to the earliest."""
+    """Follow each later standard back through the middle version to the earliest, then
+    link each group of earliest standards to everything it became."""
     later = get_framework(second.later_id)
+    became: dict[tuple[str, ...], list[str]] = {}
     links: list[Link] = []
     placed: set[str] = set()
     for standard in later.standards:
@@ -199,23 +201,16 @@ def _compose(first: Crosswalk, second: Crosswalk) -> Crosswalk:
         if not earliest:
             links.append(Link((), (standard.id,), Correspondence.NONE))
             continue
-        # Everything the earliest standards became, to tell a split from a one-to-one.
-        reached = tuple(
-            dict.fromkeys(
-                later_id
-                for e in earliest
-                for m in first.for_earlier(e).later
-                for later_id in second.for_earlier(m).later
-            )
-        )
+        became.setdefault(earliest, []).append(standard.id)
+        placed.update(earliest)
+    for earliest, later_ids in became.items():
         if len(earliest) > 1:
             kind = Correspondence.MERGED
-        elif len(reached) > 1:
+        elif len(later_ids) > 1:
             kind = Correspondence.SPLIT
         else:
             kind = Correspondence.SAME
-        placed.update(earliest)
-        links.append(Link(earliest, (standard.id,), kind))
+        links.append(Link(earliest, tuple(later_ids), kind))
     earlier = get_framework(first.earlier_id)
     links.extend(
         Link((s.id,), (), Correspondence.NONE) for s in earlier.standards if s.id not in placed
