@@ -78,6 +78,7 @@ def test_a_2025_inspection_from_the_victims_list_to_a_published_overall(
     expect(page.get_by_text("Assessment submitted")).to_be_visible()
 
     # The rest of the fieldwork, arranged: every other case assessed.
+    created.refresh_from_db()  # moved on in the browser
     for case in SampledCase.objects.filter(inspection=created).exclude(pk=victim.pk):
         for standard in assessment.applicable_standards(created, case):
             assessment.save(
@@ -108,7 +109,7 @@ def test_a_2025_inspection_from_the_victims_list_to_a_published_overall(
         "Strong work with children and victims."
     )
     page.get_by_role("button", name="Record the overall rating").click()
-    expect(page.get_by_text("Overall rating recorded")).to_be_visible()
+    expect(page.get_by_text("Overall rating recorded", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Good", exact=True)).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Sign off the ratings").click()
