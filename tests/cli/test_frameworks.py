@@ -91,3 +91,14 @@ def test_the_installed_console_script_runs_and_fails_cleanly():
     bad = subprocess.run([script, "rate"], input="{", capture_output=True, text=True)
     assert bad.returncode == 2
     assert bad.stderr.startswith("yjinspect: error: standard input: not valid JSON")
+
+
+def test_crosswalk_shows_what_corresponds_through_the_versions(cli):
+    shown = cli("frameworks", "crosswalk", "hmip-yjs-2018", "hmip-yjs-2025").out
+    assert "  2.1, 3.1 -> 1.1 (merged)" in shown
+    assert "  3.4 -> (none) (none)" in shown
+    data = cli("frameworks", "crosswalk", "hmip-yjs-2018", "hmip-yjs-2021", "--format", "json")
+    links = data.json()["standards"]
+    assert {"earlier": ["3.4"], "later": [], "kind": "none"} in links
+    refused = cli("frameworks", "crosswalk", "hmip-yjs-2025", "hmip-yjs-2018")
+    assert refused.code == 2 and "is not earlier than" in refused.err

@@ -22,6 +22,7 @@ from yjinspect.engine import (
     parse_caseload,
     rate_request,
 )
+from yjinspect.engine.crosswalk import get_crosswalk
 from yjinspect.engine.sampling import PROFILE_FIELDS, SampleResult
 
 RATE_EXAMPLE = """\
@@ -55,6 +56,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     show.add_argument("--language", choices=("en", "cy"), default="en")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(handler=frameworks_show)
+    crosswalk = sub.add_parser(
+        "crosswalk", help="which standards of one version correspond to which of a later one"
+    )
+    crosswalk.add_argument("earlier")
+    crosswalk.add_argument("later")
+    crosswalk.add_argument("--format", choices=("text", "json"), default="text")
+    crosswalk.set_defaults(handler=frameworks_crosswalk)
     validate = sub.add_parser("validate", help="check framework files strictly")
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.set_defaults(handler=frameworks_validate)
@@ -171,6 +179,30 @@ def framework_json(framework: Framework) -> dict[str, Any]:
             for domain in framework.domains
         ],
     }
+
+
+def frameworks_crosswalk(args: argparse.Namespace) -> int:
+    """Each standard's counterpart, e.g. '2.1, 3.1 -> 1.1 (merged)' or '3.4 -> none'."""
+    walk = get_crosswalk(args.earlier, args.later)
+    if args.format == "json":
+        links = [
+            {"earlier": list(link.earlier), "later": list(link.later), "kind": link.kind.value}
+            for link in walk.standards
+        ]
+        json.dump(
+            {"earlier": walk.earlier_id, "later": walk.later_id, "standards": links},
+            sys.stdout,
+            indent=2,
+        )
+        print()
+        return 0
+    print(f"{walk.earlier_id} -> {walk.later_id}")
+    for link in walk.standards:
+        print(
+            f"  {', '.join(link.earlier) or '(none)'} -> {', '.join(link.later) or '(none)'}"
+            f" ({link.kind.value})"
+        )
+    return 0
 
 
 def frameworks_validate(args: argparse.Namespace) -> int:

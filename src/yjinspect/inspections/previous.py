@@ -1,5 +1,7 @@
-"""Re-inspection: the same service's previous published inspection, with its ratings as
-published (never re-rated) and how its improvement plan went."""
+"""Re-inspection: the earlier published inspections a new one is compared with (the
+service's own, or those of the services it was formed from), with their ratings as published
+(never re-rated), what each standard corresponds to through the crosswalk, and how their
+improvement plans went."""
 
 from __future__ import annotations
 
@@ -45,13 +47,6 @@ class Previous:
     # never paired by number alone (2018's 3.4 is not 2021's 3.4).
     counterparts: dict[str, Counterpart]
     predecessor: str | None = None  # the earlier service's name, when it was not this one
-
-
-def previous_inspection(inspection: Inspection, language: str) -> Previous | None:
-    """The latest earlier published inspection of the same service (published, so its
-    ratings are public and anyone on the new inspection may see them)."""
-    found = previous_inspections(inspection, language)
-    return found[0] if found else None
 
 
 def previous_inspections(inspection: Inspection, language: str) -> list[Previous]:
