@@ -41,6 +41,7 @@ def synthetic_framework() -> dict:
         "scale": {
             "levels": [{"id": i, "title": text, "points": p} for i, p in levels],
             "not_rated": text,
+            "not_rated_reasons": [{"id": "other", "title": text, "needs_note": True}],
             "provenance": "synthetic",
         },
         "case_rating": {
