@@ -5,6 +5,7 @@ since, it is refused and nothing is overwritten."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from yjinspect.audit.services import record
 from yjinspect.engine import Basis, KeyQuestionCount, Standard
+from yjinspect.engine.loader import RESULTS_BY
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
@@ -137,20 +139,25 @@ def save(
     return assessment
 
 
+def _counted_answers(inspection: Inspection) -> Any:
+    """The answers the ratings count: submitted first assessments of cases still sampled."""
+    return Answer.objects.filter(
+        assessment__sampled_case__inspection=inspection,
+        assessment__sampled_case__replaced_reason="",
+        assessment__kind=CaseAssessment.Kind.FIRST,
+        assessment__state=CaseAssessment.State.SUBMITTED,
+    )
+
+
 def key_question_counts_by(
     inspection: Inspection, field: str
 ) -> dict[str, dict[str, dict[str, KeyQuestionCount]]]:
     """The counts of :func:`key_question_counts` apart by a field of the case ("disposal":
     court and out-of-court): standard → key question → value → counts. One query."""
-    if field not in ("disposal",):  # a column of Case, never text from a request
+    if field not in RESULTS_BY:  # a column of Case that the framework rules allow
         raise ValueError(field)
     rows = (
-        Answer.objects.filter(
-            assessment__sampled_case__inspection=inspection,
-            assessment__sampled_case__replaced_reason="",
-            assessment__kind=CaseAssessment.Kind.FIRST,
-            assessment__state=CaseAssessment.State.SUBMITTED,
-        )
+        _counted_answers(inspection)
         .values(
             "assessment__standard_id", "key_question_id", f"assessment__sampled_case__case__{field}"
         )
@@ -172,12 +179,7 @@ def key_question_counts(inspection: Inspection) -> dict[str, dict[str, KeyQuesti
     """Yes/no counts per key question from submitted first assessments of cases in the
     sample; one query, however many cases."""
     rows = (
-        Answer.objects.filter(
-            assessment__sampled_case__inspection=inspection,
-            assessment__sampled_case__replaced_reason="",
-            assessment__kind=CaseAssessment.Kind.FIRST,
-            assessment__state=CaseAssessment.State.SUBMITTED,
-        )
+        _counted_answers(inspection)
         .values("assessment__standard_id", "key_question_id")
         .annotate(
             yes=Count("id", filter=Q(value=Answer.Value.YES)),

@@ -9,6 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from yjinspect.engine.caseload import CaseRecord
 
+# Which list a case record came from (the framework's population sources).
+CASELOAD = "caseload"  # a child, from the caseload
+VICTIMS = "victims"  # a victim, from the 2025 victims list
+
 
 class CaseloadImport(models.Model):
     """One uploaded caseload file: checked on upload, imported all-or-nothing on confirmation."""
@@ -74,7 +78,7 @@ class Case(CaseFields):
     # Which list it came from: the caseload (a child) or the victims list (a victim, whose
     # record leaves the child's profile fields empty). The caseload import inserts rows with
     # SQL, so the database supplies the default.
-    source = models.CharField(max_length=16, default="caseload", db_default="caseload")
+    source = models.CharField(max_length=16, default=CASELOAD, db_default=CASELOAD)
 
     class Meta:
         ordering = ["case_ref"]

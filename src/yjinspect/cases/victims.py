@@ -25,10 +25,9 @@ from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.permissions import require
 
 from .caseload import read_table
-from .models import Case, SampledCase
+from .models import CASELOAD, VICTIMS, Case, SampledCase
 
-VICTIMS = "victims"
-CASELOAD = "caseload"
+__all__ = ["CASELOAD", "VICTIMS", "import_victims", "listed", "summary", "victim_populations"]
 
 
 def victim_populations(framework: Framework) -> list[str]:

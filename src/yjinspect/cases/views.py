@@ -32,7 +32,7 @@ from .forms import (
     ReplaceCaseForm,
     VictimsUploadForm,
 )
-from .models import Answer, Case, CaseAssessment, CaseloadImport, Sample, SampledCase
+from .models import CASELOAD, Answer, Case, CaseAssessment, CaseloadImport, Sample, SampledCase
 
 PREVIEW_ROWS = 10
 
@@ -85,7 +85,7 @@ def caseload_page(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error("file", error)
         else:
             return redirect("cases:caseload_check", pk, checked.pk)
-    cases = Case.objects.filter(inspection=inspection, source="caseload")
+    cases = Case.objects.filter(inspection=inspection, source=CASELOAD)
     return _page(
         request,
         "cases/caseload.html",

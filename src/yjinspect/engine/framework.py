@@ -259,11 +259,6 @@ class Framework:
     def titled_per_inspection(self) -> tuple[Standard, ...]:
         return tuple(s for s in self.standards if s.title_per_inspection)
 
-    @property
-    def assessed_standards(self) -> tuple[Standard, ...]:
-        """The standards whose key questions are answered case by case."""
-        return tuple(s for s in self.standards if s.basis is Basis.CASE or s.assessed_in_cases)
-
     def standard(self, standard_id: str) -> Standard:
         return self._standards[standard_id]
 

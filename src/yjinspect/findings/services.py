@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from yjinspect.audit.services import changes, record
-from yjinspect.cases.models import Case
+from yjinspect.cases.models import CASELOAD, Case
 from yjinspect.engine.profile import CaseloadProfile, caseload_profile
 from yjinspect.fieldwork.models import EvidenceItem
 from yjinspect.inspections.lifecycle import Operation, requirement
@@ -289,7 +289,7 @@ def remove_recommendation(user: User, inspection: Inspection, recommendation_id:
 
 def profile_of(inspection: Inspection) -> CaseloadProfile:
     """The imported caseload's profile, computed by the engine."""
-    cases = [c.as_record() for c in Case.objects.filter(inspection=inspection, source="caseload")]
+    cases = [c.as_record() for c in Case.objects.filter(inspection=inspection, source=CASELOAD)]
     framework = inspection.framework
     return caseload_profile(cases, framework.age_bands, framework.optional_columns)
 

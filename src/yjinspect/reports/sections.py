@@ -13,7 +13,7 @@ from django.db.models import Max, Min
 from django.utils.translation import gettext as _
 
 from yjinspect.accounts.models import PartnerInspectorate, Role
-from yjinspect.cases.models import Case
+from yjinspect.cases.models import CASELOAD, Case
 from yjinspect.engine import Framework
 from yjinspect.fieldwork.models import Consent, EvidenceItem, Source
 from yjinspect.inspections.models import Inspection, TeamMember
@@ -36,7 +36,7 @@ class Fact:
 def contextual_facts(inspection: Inspection) -> list[Fact]:
     """The service and its caseload as the data in advance gave them."""
     service = inspection.service
-    cases = Case.objects.filter(inspection=inspection, source="caseload")
+    cases = Case.objects.filter(inspection=inspection, source=CASELOAD)
     total = cases.count()
     facts = [
         Fact(_("Local authorities covered"), ", ".join(service.local_authority_list)),
