@@ -61,14 +61,17 @@ def test_serve_starts_a_worker_and_stops_it_with_the_server(tmp_path):
     )
     try:
         for _ in range(150):
+            # A refused or timed-out try must still close its socket: an unclosed one is a
+            # ResourceWarning, which this suite treats as an error.
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
             try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
                 conn.request("GET", "/healthz")
                 status = conn.getresponse().status
-                conn.close()
                 break
             except OSError:
                 time.sleep(0.2)
+            finally:
+                conn.close()
         else:
             raise AssertionError("the server did not start")
         assert status == 200
