@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -14,3 +17,17 @@ def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
+
+
+class GovukDateField(forms.DateField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", DATE_FORMATS)
+        kwargs.setdefault("help_text", _("For example, 13/05/2024"))
+        kwargs["error_messages"] = {
+            "invalid": _("Enter a real date, like 13/05/2024"),
+            **kwargs.get("error_messages", {}),
+        }
+        super().__init__(**kwargs)

@@ -106,6 +106,8 @@ INSTALLED_APPS = [
     "yjinspect.jobs",
     "yjinspect.accounts",
     "yjinspect.services",
+    "yjinspect.staffing",
+    "yjinspect.casework",
     "yjinspect.inspections",
     "yjinspect.notifications",
     "yjinspect.cases",

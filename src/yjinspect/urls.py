@@ -59,6 +59,8 @@ urlpatterns = [
     path("reports/", include("yjinspect.reports.public_urls")),
     path("services/", include("yjinspect.services.urls")),
     path("services/", include("yjinspect.records.urls")),
+    path("services/", include("yjinspect.staffing.urls")),
+    path("services/", include("yjinspect.casework.urls")),
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

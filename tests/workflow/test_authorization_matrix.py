@@ -23,6 +23,7 @@ from django.urls import get_resolver, reverse
 from yjinspect.alerts import services as alerts
 from yjinspect.alerts.models import CaseAlert
 from yjinspect.cases.models import CaseloadImport, SampledCase
+from yjinspect.casework.models import ServiceCase
 from yjinspect.fieldwork import services as fieldwork
 from yjinspect.findings import services as findings
 from yjinspect.inspections import services as inspections
@@ -31,6 +32,7 @@ from yjinspect.plans import services as plans
 from yjinspect.plans.models import ImprovementAction
 from yjinspect.reports.models import PublishedReport
 from yjinspect.services.models import YouthJusticeService
+from yjinspect.staffing.models import Appointment, Post, StaffMember
 
 from ..conftest import _person, publish_now, ready_to_publish
 
@@ -105,6 +107,12 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "services:detail": "YYYYY YY NYL",
     "services:edit": "YFFFF FF FFL",
     "records:subject_access": "YFFFF FF FFL",
+    # The service's own records: its people only; inspectors are refused with the reason.
+    "staffing:overview": "FFFFF YY NFL",
+    "staffing:post": "FFFFF YY NFL",
+    "staffing:person": "FFFFF YY NFL",
+    "casework:caseload": "FFFFF YY NFL",
+    "casework:allocate": "FFFFF YY NFL",
 }
 CODES = {"Y": 200, "F": 403, "N": 404, "L": 302, "M": 405}
 
@@ -200,6 +208,7 @@ def world(sampled, alice, ian, lara, mona, service, request):
         text="Use data.",
         standards=["1.1"],
     )
+    own = own_records(service)
     action_id = MISSING
     if stage == "factual_accuracy":
         ready_to_publish(inspection, alice)
@@ -254,8 +263,47 @@ def world(sampled, alice, ian, lara, mona, service, request):
         "services:detail": [inspection.service_id],
         "services:edit": [inspection.service_id],
         "records:subject_access": [inspection.service_id],
+        "staffing:overview": [service.pk],
+        "staffing:post": [service.pk, own["post"].pk],
+        "staffing:person": [service.pk, own["person"].pk],
+        "casework:caseload": [service.pk],
+        "casework:allocate": [service.pk, own["case"].pk],
     }
     return stage, people, inspection, args
+
+
+def own_records(service) -> dict:
+    """A post, its holder (a case manager) and their line manager, and a case to allocate."""
+    boss = StaffMember.objects.create(service=service, name="B. Boss", started_on=date(2020, 1, 1))
+    person = StaffMember.objects.create(
+        service=service,
+        name="C. Manager",
+        started_on=date(2020, 1, 1),
+        line_manager=boss,
+        case_manager=True,
+    )
+    post = Post.objects.create(
+        service=service,
+        title="Case manager 1",
+        kind="case_manager",
+        agency="Council",
+        hours_per_week=37,
+        established_on=date(2020, 1, 1),
+    )
+    Appointment.objects.create(post=post, person=person, starts_on=date(2020, 1, 1))
+    case = ServiceCase.objects.create(
+        service=service,
+        case_ref="OWN-1",
+        disposal="court",
+        disposal_type="referral order",
+        sex="male",
+        age=15,
+        ethnicity="white",
+        rosh="low",
+        safety_wellbeing="low",
+        starts_on=date(2025, 1, 6),
+    )
+    return {"boss": boss, "person": person, "post": post, "case": case}
 
 
 def _standard_for(partner_case: SampledCase) -> str:
@@ -506,6 +554,35 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
             },
             {"ada", "mona"},
         ),
+        (
+            "staffing:overview",
+            [inspection.service_id],
+            {
+                "form": "post",
+                "post-title": "Case manager 2",
+                "post-kind": "case_manager",
+                "post-agency": "Council",
+                "post-hours_per_week": "37",
+                "post-established_on": "01/01/2024",
+            },
+            {"mona"},
+        ),
+        (
+            "staffing:person",
+            [inspection.service_id, args["staffing:person"][1]],
+            {
+                "form": "supervision",
+                "supervision-supervisor": StaffMember.objects.get(name="B. Boss").pk,
+                "supervision-held_on": "01/06/2025",
+            },
+            {"mona"},
+        ),
+        (
+            "casework:allocate",
+            [inspection.service_id, args["casework:allocate"][1]],
+            {"form": "allocate", "allocation-practitioner": args["staffing:person"][1]},
+            {"mona"},
+        ),
     ]
 
 
@@ -539,6 +616,9 @@ WORKS_AT = {
     ("services:detail", "name"): ALL,
     ("services:detail", "form"): ALL,
     ("plans:action", "status"): {"published"},
+    ("staffing:overview", "form"): ALL,
+    ("staffing:person", "form"): ALL,
+    ("casework:allocate", "form"): ALL,
 }
 
 

@@ -99,6 +99,11 @@ add_rules(
         # the admin, or the service's own managers.
         "service.contacts.change": is_admin | (works_for & is_service_manager),
         "records.subject_access": is_admin,
+        # The service's own records (staffing, caseload and allocation, supervision): its
+        # people see them, its managers change them. Inspectors see them only as an
+        # inspection's data in advance, never here.
+        "service.records.view": works_for,
+        "service.records.change": works_for & is_service_manager,
         # The inspectorate's and partners' people sign in with a second step; the service's
         # people may choose to.
         "account.two_factor_required": is_inspecting,

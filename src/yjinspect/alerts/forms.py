@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from yjinspect.inspections.forms import GovukDateField
+from yjinspect.forms import GovukDateField
 from yjinspect.versioning import version_field
 
 from .models import CaseAlert, UrgentAction

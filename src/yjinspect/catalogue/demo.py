@@ -33,6 +33,8 @@ from yjinspect.reports import services as reports
 from yjinspect.services.models import BoardMember, Nation, PartnerContact, YouthJusticeService
 from yjinspect.synthetic import caseload_csv
 
+from .demo_service import load_service_year
+
 # Sign-in name → role; the names are the roles so a newcomer knows whom to sign in as.
 DEMO_USERS = {
     "admin": Role.INSPECTORATE_ADMIN,
@@ -122,6 +124,7 @@ def load_demo(password: str, totp_secret: str | None = None) -> list[str]:
         _joint_inspection(english, users)
         current = _new_inspection(english, "hmip-yjs-2021", date(2025, 2, 3), users)
         fill_inspection(current, users["lead"], caseload_rows=150, until=Status.FIELDWORK)
+    load_service_year(welsh, users["manager"], timezone.localdate())
     return list(DEMO_USERS)
 
 

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.engine import Standard
-from yjinspect.inspections.forms import GovukDateField
+from yjinspect.forms import GovukDateField
 
 from .models import Consent, Source
 

@@ -8,22 +8,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.engine import installed_frameworks
+from yjinspect.forms import GovukDateField
 from yjinspect.services.models import YouthJusticeService
 
 from .models import TEAM_ROLES
-
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
-
-
-class GovukDateField(forms.DateField):
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("input_formats", DATE_FORMATS)
-        kwargs.setdefault("help_text", _("For example, 13/05/2024"))
-        kwargs["error_messages"] = {
-            "invalid": _("Enter a real date, like 13/05/2024"),
-            **kwargs.get("error_messages", {}),
-        }
-        super().__init__(**kwargs)
 
 
 def framework_choices() -> list[tuple[str, str]]:

@@ -1,0 +1,180 @@
+"""A year of the demonstration service's own records, with the problems the Cardiff
+inspection found for a newcomer to spot: a health post vacant for 19 months, the education
+worker away for six months with no cover, the probation secondment vacant, one case manager
+carrying far more than the others, a team manager whose people are overdue supervision, and a
+new starter with no induction. Every name is invented."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from yjinspect.casework.models import ServiceCase
+from yjinspect.services.models import YouthJusticeService
+from yjinspect.staffing import services as staffing
+from yjinspect.staffing.models import Post, StaffMember
+from yjinspect.synthetic import caseload_rows
+
+# (title, kind, agency, seconded, hours)
+POSTS = [
+    ("Head of service", "manager", "Local authority", False, 37),
+    ("Team manager (court)", "manager", "Local authority", False, 37),
+    ("Team manager (prevention and out of court)", "manager", "Local authority", False, 37),
+    *[(f"Case manager {n}", "case_manager", "Local authority", False, 37) for n in range(1, 7)],
+    ("Case manager 7 (part time)", "case_manager", "Local authority", False, 18.5),
+    ("Police officer", "police", "Heddlu Cwm Afon Police", True, 37),
+    ("Probation officer", "probation", "Probation Service Wales", True, 37),
+    ("Health worker", "health", "Cwm Afon University Health Board", True, 37),
+    ("Education worker", "education", "Local authority education service", True, 37),
+    ("Victim liaison officer", "victim_liaison", "Heddlu Cwm Afon Police", True, 37),
+]
+# (name, post title, line manager, holds cases, years, skills, started days ago)
+PEOPLE = [
+    ("Gwen Howells", "Head of service", None, False, 20, [], 2900),
+    ("Aled Price", "Team manager (court)", "Gwen Howells", False, 12, ["high_risk"], 2400),
+    (
+        "Nia Rowlands",
+        "Team manager (prevention and out of court)",
+        "Gwen Howells",
+        False,
+        9,
+        [],
+        1900,
+    ),
+    (
+        "Rhys Bevan",
+        "Case manager 1",
+        "Aled Price",
+        True,
+        11,
+        ["high_risk", "custody", "exploitation"],
+        2200,
+    ),
+    (
+        "Catrin Lloyd",
+        "Case manager 2",
+        "Aled Price",
+        True,
+        6,
+        ["safeguarding", "girls", "welsh_language"],
+        1500,
+    ),
+    ("Owen Jenkins", "Case manager 3", "Aled Price", True, 2, ["out_of_court"], 700),
+    ("Ffion Davies", "Case manager 4", "Nia Rowlands", True, 4, ["out_of_court", "girls"], 1200),
+    ("Tom Harris", "Case manager 5", "Nia Rowlands", True, 8, ["high_risk", "safeguarding"], 1800),
+    ("Mared Ellis", "Case manager 6", "Nia Rowlands", True, 1, [], 120),  # no induction
+    ("Dafydd Morris", "Case manager 7 (part time)", "Aled Price", True, 3, ["welsh_language"], 900),
+    ("PC Sian Walters", "Police officer", "Gwen Howells", False, 5, [], 1000),
+    ("Lowri Thomas", "Education worker", "Nia Rowlands", False, 7, [], 1300),
+    ("PC Huw Roberts", "Victim liaison officer", "Gwen Howells", False, 4, [], 800),
+]
+
+
+def load_service_year(service: YouthJusticeService, manager: Any, today: date) -> None:
+    """The service's posts, people, supervision, training and caseload (once: a service that
+    already has posts is left as it is)."""
+    if Post.objects.filter(service=service).exists():
+        return
+    start = today - timedelta(days=3000)
+    posts = {
+        title: staffing.add_post(
+            manager,
+            service,
+            title=title,
+            kind=kind,
+            agency=agency,
+            seconded=seconded,
+            hours_per_week=Decimal(str(hours)),
+            established_on=start,
+        )
+        for title, kind, agency, seconded, hours in POSTS
+    }
+    people: dict[str, StaffMember] = {}
+    for name, post, boss, cases, years, skills, days in PEOPLE:
+        began = today - timedelta(days=days)
+        people[name] = staffing.add_staff_member(
+            manager,
+            service,
+            name=name,
+            started_on=began,
+            line_manager=people.get(boss) if boss else None,
+            case_manager=cases,
+            experience_years=years,
+            skills=skills,
+        )
+        staffing.appoint(
+            manager, posts[post], person=people[name], starts_on=max(began, start), cover=False
+        )
+        if name != "Mared Ellis":
+            staffing.record_training(
+                manager,
+                people[name],
+                kind="induction",
+                course="Service induction",
+                completed_on=began + timedelta(days=20),
+            )
+    # The health post's holder left 19 months ago; the probation officer four months ago.
+    for post, gone in (("Health worker", 580), ("Probation officer", 125)):
+        leaver = staffing.add_staff_member(
+            manager, service, name=f"Former {post.lower()}", started_on=start, experience_years=5
+        )
+        staffing.appoint(manager, posts[post], person=leaver, starts_on=start, cover=False)
+        staffing.leaves(manager, leaver, today - timedelta(days=gone))
+    staffing.record_absence(
+        manager,
+        people["Lowri Thomas"],
+        starts_on=today - timedelta(days=183),
+        reason="Long-term leave",
+    )
+    _supervision(manager, people, today)
+    _caseload(service, people, today)
+
+
+def _supervision(manager: Any, people: dict[str, StaffMember], today: date) -> None:
+    """Monthly sessions for a year; Aled Price's team (the stretched court team) has had none
+    for the last three months."""
+    for person in people.values():
+        if person.line_manager is None:
+            continue
+        stretched = person.line_manager.name == "Aled Price"
+        first = max(person.started_on + timedelta(days=14), today - timedelta(days=365))
+        day = today - timedelta(days=95 if stretched else 10)
+        while day >= first:
+            staffing.record_supervision(
+                manager, person, supervisor=person.line_manager, held_on=day
+            )
+            day -= timedelta(days=28)
+
+
+def _caseload(service: YouthJusticeService, people: dict[str, StaffMember], today: date) -> None:
+    """Sixty open cases, allocated before the product was used: unevenly, as Cardiff's were
+    (Rhys Bevan has most of the high-risk work), and three waiting for a case manager."""
+    rng = random.Random(2026)
+    managers = [p for p in people.values() if p.case_manager and p.name != "Mared Ellis"]
+    rows = caseload_rows(60, fieldwork=today, seed=7)
+    cases = []
+    for number, row in enumerate(rows):
+        if number < 3:
+            manager = None
+        elif row["rosh"] in ("high", "very_high") or number % 4 == 0:
+            manager = people["Rhys Bevan"]
+        else:
+            manager = rng.choice(managers)
+        cases.append(
+            ServiceCase(
+                service=service,
+                case_ref=row["case_ref"].replace("YJ07", "CA"),
+                disposal=row["disposal"],
+                disposal_type=row["disposal_type"],
+                sex=row["sex"],
+                age=int(row["age"]),
+                ethnicity=row["ethnicity"],
+                rosh=row["rosh"],
+                safety_wellbeing=row["safety_wellbeing"],
+                starts_on=date.fromisoformat(row["start_date"]),
+                case_manager=manager,
+            )
+        )
+    ServiceCase.objects.bulk_create(cases)
