@@ -31,3 +31,19 @@ class GovukDateField(forms.DateField):
             **kwargs.get("error_messages", {}),
         }
         super().__init__(**kwargs)
+
+
+DATE_TIME_FORMATS = [f"{day} {time}" for day in DATE_FORMATS for time in ("%H:%M", "%H.%M")]
+
+
+class GovukDateTimeField(forms.DateTimeField):
+    """A moment typed as a day and a 24-hour time, in the site's time zone."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", DATE_TIME_FORMATS)
+        kwargs.setdefault("help_text", _("Day and 24-hour time, for example, 13/05/2024 14:30"))
+        kwargs["error_messages"] = {
+            "invalid": _("Enter a real date and time, like 13/05/2024 14:30"),
+            **kwargs.get("error_messages", {}),
+        }
+        super().__init__(**kwargs)

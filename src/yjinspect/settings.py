@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "yjinspect.services",
     "yjinspect.staffing",
     "yjinspect.casework",
+    "yjinspect.safeguarding",
     "yjinspect.inspections",
     "yjinspect.notifications",
     "yjinspect.cases",

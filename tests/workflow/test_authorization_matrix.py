@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import User
 from django.urls import get_resolver, reverse
 
 from yjinspect.alerts import services as alerts
@@ -31,6 +32,7 @@ from yjinspect.inspections.models import TeamMember
 from yjinspect.plans import services as plans
 from yjinspect.plans.models import ImprovementAction
 from yjinspect.reports.models import PublishedReport
+from yjinspect.safeguarding.models import Notice
 from yjinspect.services.models import YouthJusticeService
 from yjinspect.staffing.models import Appointment, Post, StaffMember
 
@@ -113,6 +115,9 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "staffing:person": "FFFFF YY NFL",
     "casework:caseload": "FFFFF YY NFL",
     "casework:allocate": "FFFFF YY NFL",
+    "safeguarding:notices": "FFFFF YY NFL",
+    "safeguarding:notice": "FFFFF YY NFL",
+    "safeguarding:exploitation": "FFFFF YY NFL",
 }
 CODES = {"Y": 200, "F": 403, "N": 404, "L": 302, "M": 405}
 
@@ -268,6 +273,9 @@ def world(sampled, alice, ian, lara, mona, service, request):
         "staffing:person": [service.pk, own["person"].pk],
         "casework:caseload": [service.pk],
         "casework:allocate": [service.pk, own["case"].pk],
+        "safeguarding:notices": [service.pk],
+        "safeguarding:notice": [service.pk, own["notice"].pk],
+        "safeguarding:exploitation": [service.pk],
     }
     return stage, people, inspection, args
 
@@ -303,7 +311,15 @@ def own_records(service) -> dict:
         safety_wellbeing="low",
         starts_on=date(2025, 1, 6),
     )
-    return {"boss": boss, "person": person, "post": post, "case": case}
+    notice = Notice.objects.create(
+        case=case,
+        kind="missing",
+        from_agency="Police",
+        occurred_at=datetime(2025, 3, 1, 22, tzinfo=UTC),
+        received_at=datetime(2025, 3, 2, 9, tzinfo=UTC),
+        recorded_by=User.objects.get(username="mona"),
+    )
+    return {"boss": boss, "person": person, "post": post, "case": case, "notice": notice}
 
 
 def _standard_for(partner_case: SampledCase) -> str:
@@ -583,6 +599,35 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
             {"form": "allocate", "allocation-practitioner": args["staffing:person"][1]},
             {"mona"},
         ),
+        (
+            "safeguarding:notices",
+            [inspection.service_id],
+            {
+                "case_ref": "OWN-1",
+                "kind": "arrest",
+                "from_agency": "Police",
+                "occurred_at": "01/04/2025 10:00",
+                "received_at": "01/04/2025 12:00",
+            },
+            service,
+        ),
+        (
+            "safeguarding:notice",
+            [inspection.service_id, args["safeguarding:notice"][1]],
+            {"seen_by": args["staffing:person"][1], "seen_at": "02/03/2025 10:00"},
+            service,
+        ),
+        (
+            "safeguarding:exploitation",
+            [inspection.service_id],
+            {
+                "form": "screening",
+                "screening-case_ref": "OWN-1",
+                "screening-screened_on": "01/04/2025",
+                "screening-outcome": "criminal",
+            },
+            service,
+        ),
     ]
 
 
@@ -619,6 +664,9 @@ WORKS_AT = {
     ("staffing:overview", "form"): ALL,
     ("staffing:person", "form"): ALL,
     ("casework:allocate", "form"): ALL,
+    ("safeguarding:notices", "case_ref"): ALL,
+    ("safeguarding:notice", "seen_by"): ALL,
+    ("safeguarding:exploitation", "form"): ALL,
 }
 
 

@@ -104,6 +104,9 @@ add_rules(
         # inspection's data in advance, never here.
         "service.records.view": works_for,
         "service.records.change": works_for & is_service_manager,
+        # Notices about children, exploitation screening and referrals are recorded by
+        # whoever in the service receives or does them, not only its managers.
+        "service.safeguarding.record": works_for,
         # The inspectorate's and partners' people sign in with a second step; the service's
         # people may choose to.
         "account.two_factor_required": is_inspecting,

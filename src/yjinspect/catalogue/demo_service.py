@@ -7,11 +7,14 @@ new starter with no induction. Every name is invented."""
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from yjinspect.casework.models import ServiceCase
+from yjinspect.safeguarding import services as safeguarding
 from yjinspect.services.models import YouthJusticeService
 from yjinspect.staffing import services as staffing
 from yjinspect.staffing.models import Post, StaffMember
@@ -130,6 +133,87 @@ def load_service_year(service: YouthJusticeService, manager: Any, today: date) -
     )
     _supervision(manager, people, today)
     _caseload(service, people, today)
+    _information(manager, service, today)
+
+
+def _information(manager: Any, service: YouthJusticeService, today: date) -> None:
+    """A year of notices, mostly seen within hours; one missing-episode notice that took five
+    days to reach the case manager, one arrest the police shared three days late, one still
+    unread. Exploitation found twice: one referred (decision awaited), one not referred."""
+    rng = random.Random(16)
+    cases = list(ServiceCase.objects.filter(service=service, case_manager__isnull=False))
+
+    def moment(day: date, hour: int) -> datetime:
+        # In UTC, so that "five days later" is 120 hours even across a change of the clocks.
+        return timezone.make_aware(datetime.combine(day, time(hour % 24, 0))).astimezone(UTC)
+
+    for week in range(52, 0, -3):
+        case = rng.choice(cases)
+        happened = moment(today - timedelta(weeks=week), rng.randint(0, 23))
+        notice = safeguarding.record_notice(
+            manager,
+            case,
+            kind=rng.choice(["missing", "arrest"]),
+            from_agency="Heddlu Cwm Afon Police",
+            occurred_at=happened,
+            received_at=happened + timedelta(hours=rng.randint(1, 12)),
+        )
+        assert case.case_manager is not None
+        safeguarding.mark_seen(
+            manager,
+            notice,
+            seen_by=case.case_manager,
+            seen_at=notice.received_at + timedelta(hours=rng.randint(1, 20)),
+        )
+    slow = safeguarding.record_notice(
+        manager,
+        cases[0],
+        kind="missing",
+        from_agency="Heddlu Cwm Afon Police",
+        occurred_at=moment(today - timedelta(days=40), 22),
+        received_at=moment(today - timedelta(days=39), 9),
+        summary="Missing overnight; returned home the next morning.",
+    )
+    assert cases[0].case_manager is not None
+    safeguarding.mark_seen(
+        manager, slow, seen_by=cases[0].case_manager, seen_at=slow.received_at + timedelta(days=5)
+    )
+    late = safeguarding.record_notice(
+        manager,
+        cases[1],
+        kind="arrest",
+        from_agency="Heddlu Cwm Afon Police",
+        occurred_at=moment(today - timedelta(days=20), 15),
+        received_at=moment(today - timedelta(days=17), 10),
+    )
+    assert cases[1].case_manager is not None
+    safeguarding.mark_seen(
+        manager, late, seen_by=cases[1].case_manager, seen_at=late.received_at + timedelta(hours=2)
+    )
+    safeguarding.record_notice(
+        manager,
+        cases[2],
+        kind="missing",
+        from_agency="Children's services",
+        occurred_at=moment(today - timedelta(days=3), 19),
+        received_at=moment(today - timedelta(days=2), 9),
+    )
+    safeguarding.record_screening(
+        manager, cases[3], screened_on=today - timedelta(days=60), outcome="criminal"
+    )
+    safeguarding.refer(
+        manager,
+        cases[3],
+        referred_on=today - timedelta(days=30),
+        first_responder="Cwm Afon Council",
+    )
+    safeguarding.record_screening(
+        manager, cases[4], screened_on=today - timedelta(days=45), outcome="criminal"
+    )
+    for case in cases[5:15]:
+        safeguarding.record_screening(
+            manager, case, screened_on=today - timedelta(days=rng.randint(10, 300)), outcome="none"
+        )
 
 
 def _supervision(manager: Any, people: dict[str, StaffMember], today: date) -> None:

@@ -68,6 +68,10 @@ class ServicePolicy:
     capacity_full_time: float
     skills: tuple[Skill, ...]
     provenance: str
+    notice_received_within_hours: int
+    notice_seen_within_hours: int
+    refer_within_days: int
+    reasonable_grounds_within_days: int
 
     def case_weight(self, case: Mapping[str, str]) -> float:
         """How much a case counts towards its case manager's workload."""
@@ -126,7 +130,14 @@ def parse_policy(data: object, *, source: str = "") -> ServicePolicy:
 
 
 def _parse(root: Node) -> ServicePolicy:
-    root.mapping(("staffing", "supervision", "workload", "allocation"), ("provenance",))
+    root.mapping(
+        ("staffing", "supervision", "workload", "allocation", "information", "exploitation"),
+        ("provenance",),
+    )
+    information = root.child("information").mapping(("received_within_hours", "seen_within_hours"))
+    exploitation = root.child("exploitation").mapping(
+        ("refer_within_days", "reasonable_grounds_within_days")
+    )
     staffing = root.child("staffing").mapping(
         (
             "vacant_after_days",
@@ -161,6 +172,12 @@ def _parse(root: Node) -> ServicePolicy:
         capacity_full_time=float(workload.child("capacity_full_time").as_int(minimum=1)),
         skills=skills,
         provenance=str(root.value.get("provenance") or "").strip(),
+        notice_received_within_hours=information.child("received_within_hours").as_int(minimum=1),
+        notice_seen_within_hours=information.child("seen_within_hours").as_int(minimum=1),
+        refer_within_days=exploitation.child("refer_within_days").as_int(minimum=1),
+        reasonable_grounds_within_days=exploitation.child("reasonable_grounds_within_days").as_int(
+            minimum=1
+        ),
     )
 
 
