@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "yjinspect.findings",
     "yjinspect.reports",
     "yjinspect.plans",
+    "yjinspect.board",
     "yjinspect.catalogue",
     "yjinspect.records",
 ]

@@ -33,7 +33,7 @@ from yjinspect.plans import services as plans
 from yjinspect.plans.models import ImprovementAction
 from yjinspect.reports.models import PublishedReport
 from yjinspect.safeguarding.models import Notice
-from yjinspect.services.models import YouthJusticeService
+from yjinspect.services.models import BoardMember, YouthJusticeService
 from yjinspect.staffing.models import Appointment, Post, StaffMember
 
 from ..conftest import _person, publish_now, ready_to_publish
@@ -118,6 +118,9 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "safeguarding:notices": "FFFFF YY NFL",
     "safeguarding:notice": "FFFFF YY NFL",
     "safeguarding:exploitation": "FFFFF YY NFL",
+    "board:board": "FFFFF YY NFL",
+    "board:pack": "FFFFF YY NFL",
+    "board:pack_pdf": "FFFFF YY NFL",
 }
 CODES = {"Y": 200, "F": 403, "N": 404, "L": 302, "M": 405}
 
@@ -276,6 +279,9 @@ def world(sampled, alice, ian, lara, mona, service, request):
         "safeguarding:notices": [service.pk],
         "safeguarding:notice": [service.pk, own["notice"].pk],
         "safeguarding:exploitation": [service.pk],
+        "board:board": [service.pk],
+        "board:pack": [service.pk],
+        "board:pack_pdf": [service.pk],
     }
     return stage, people, inspection, args
 
@@ -318,6 +324,9 @@ def own_records(service) -> dict:
         occurred_at=datetime(2025, 3, 1, 22, tzinfo=UTC),
         received_at=datetime(2025, 3, 2, 9, tzinfo=UTC),
         recorded_by=User.objects.get(username="mona"),
+    )
+    BoardMember.objects.create(
+        service=service, name="A. Chair", board_role="Chair", organisation="Council"
     )
     return {"boss": boss, "person": person, "post": post, "case": case, "notice": notice}
 
@@ -628,6 +637,12 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
             },
             service,
         ),
+        (
+            "board:board",
+            [inspection.service_id],
+            {"form": "meeting", "meeting-held_on": "01/04/2025", "meeting-present": []},
+            {"mona"},
+        ),
     ]
 
 
@@ -667,6 +682,7 @@ WORKS_AT = {
     ("safeguarding:notices", "case_ref"): ALL,
     ("safeguarding:notice", "seen_by"): ALL,
     ("safeguarding:exploitation", "form"): ALL,
+    ("board:board", "form"): ALL,
 }
 
 

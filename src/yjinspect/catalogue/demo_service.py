@@ -13,9 +13,10 @@ from typing import Any
 
 from django.utils import timezone
 
+from yjinspect.board import services as board
 from yjinspect.casework.models import ServiceCase
 from yjinspect.safeguarding import services as safeguarding
-from yjinspect.services.models import YouthJusticeService
+from yjinspect.services.models import BoardMember, YouthJusticeService
 from yjinspect.staffing import services as staffing
 from yjinspect.staffing.models import Post, StaffMember
 from yjinspect.synthetic import caseload_rows
@@ -134,6 +135,38 @@ def load_service_year(service: YouthJusticeService, manager: Any, today: date) -
     _supervision(manager, people, today)
     _caseload(service, people, today)
     _information(manager, service, today)
+    _board(manager, service, today)
+
+
+def _board(manager: Any, service: YouthJusticeService, today: date) -> None:
+    """Members from the partner agencies, meetings every eight weeks for a year; only two
+    members' responsibilities are written down, and health rarely attends."""
+    for name, role, organisation in (
+        ("Dr S. Price", "Member", "Cwm Afon University Health Board"),
+        ("M. Jones", "Member", "Local authority education service"),
+        ("K. Lewis", "Member", "Probation Service Wales"),
+    ):
+        BoardMember.objects.get_or_create(
+            service=service, name=name, defaults={"board_role": role, "organisation": organisation}
+        )
+    for member, duties in (
+        ("Dr A. Morgan", "Chairs the board; holds partners to account for the improvement plan."),
+        ("Insp. R. Hughes", "Shares police information on arrests and missing children."),
+    ):
+        found = BoardMember.objects.filter(service=service, name=member).first()
+        if found is not None:
+            board.write_responsibilities(manager, found, duties)
+    members = list(service.board_members.all())
+    for number, weeks in enumerate(range(52, 0, -8)):
+        present = [
+            m
+            for m in members
+            if not (m.name == "Dr S. Price" and number % 3)
+            and not (m.name == "M. Jones" and number == 2)
+        ]
+        board.record_meeting(
+            manager, service, held_on=today - timedelta(weeks=weeks), present=present
+        )
 
 
 def _information(manager: Any, service: YouthJusticeService, today: date) -> None:

@@ -41,6 +41,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     subject.add_argument("case_ref", help="the service's case reference")
     subject.set_defaults(handler=subject_access_command)
 
+    pack = commands.add_parser(
+        "boardpack",
+        help="write a service's board data pack for a quarter (PDF, or HTML)",
+        description="The pack is written as PDF unless the file name ends in .html.",
+    )
+    pack.add_argument("service", help="the service's name (or number)")
+    pack.add_argument("--quarter", required=True, help="e.g. 2025Q3 (July to September 2025)")
+    pack.add_argument("--language", choices=["en", "cy"], default="en")
+    pack.add_argument("-o", "--output", required=True, help="the file to write, e.g. pack.pdf")
+    pack.set_defaults(handler=boardpack_command)
+
 
 def verify_command(args: argparse.Namespace) -> int:
     setup_django()
@@ -73,7 +84,8 @@ def subject_access_command(args: argparse.Namespace) -> int:
     setup_django()
     from django.core.exceptions import ValidationError
 
-    from yjinspect.records.subject_access import find_service, gather
+    from yjinspect.records.subject_access import gather
+    from yjinspect.services.services import find_service
 
     try:
         held = gather(None, find_service(args.service), args.case_ref)
@@ -82,4 +94,34 @@ def subject_access_command(args: argparse.Namespace) -> int:
         return 2
     json.dump(held, sys.stdout, ensure_ascii=False, indent=2)
     print()
+    return 0
+
+
+def boardpack_command(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.core.exceptions import ValidationError
+
+    from yjinspect.board import pack
+    from yjinspect.board.quarters import Quarter
+    from yjinspect.services.services import find_service
+
+    try:
+        service = find_service(args.service)
+        quarter = Quarter.parse(args.quarter)
+    except ValidationError as error:
+        print(" ".join(error.messages), file=sys.stderr)
+        return 2
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    built = pack.build(service, quarter, args.language)
+    as_html = args.output.lower().endswith((".html", ".htm"))
+    content = pack.render_html(built).encode() if as_html else pack.render_pdf(built)
+    try:
+        with open(args.output, "wb") as out:
+            out.write(content)
+    except OSError as error:
+        print(f"Cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        return 1
+    print(f"Wrote the {quarter} board pack for {service.name} to {args.output}.")
     return 0

@@ -72,6 +72,8 @@ class ServicePolicy:
     notice_seen_within_hours: int
     refer_within_days: int
     reasonable_grounds_within_days: int
+    suppress_up_to: int
+    min_denominator: int
 
     def case_weight(self, case: Mapping[str, str]) -> float:
         """How much a case counts towards its case manager's workload."""
@@ -131,10 +133,21 @@ def parse_policy(data: object, *, source: str = "") -> ServicePolicy:
 
 def _parse(root: Node) -> ServicePolicy:
     root.mapping(
-        ("staffing", "supervision", "workload", "allocation", "information", "exploitation"),
+        (
+            "staffing",
+            "supervision",
+            "workload",
+            "allocation",
+            "information",
+            "exploitation",
+            "disproportionality",
+        ),
         ("provenance",),
     )
     information = root.child("information").mapping(("received_within_hours", "seen_within_hours"))
+    disproportionality = root.child("disproportionality").mapping(
+        ("suppress_up_to", "min_denominator")
+    )
     exploitation = root.child("exploitation").mapping(
         ("refer_within_days", "reasonable_grounds_within_days")
     )
@@ -178,6 +191,8 @@ def _parse(root: Node) -> ServicePolicy:
         reasonable_grounds_within_days=exploitation.child("reasonable_grounds_within_days").as_int(
             minimum=1
         ),
+        suppress_up_to=disproportionality.child("suppress_up_to").as_int(minimum=0),
+        min_denominator=disproportionality.child("min_denominator").as_int(minimum=1),
     )
 
 

@@ -32,17 +32,6 @@ def _case_fields(case: Case | StagedCase) -> dict[str, Any]:
     }
 
 
-def find_service(name_or_id: str) -> YouthJusticeService:
-    service = (
-        YouthJusticeService.objects.filter(pk=int(name_or_id)).first()
-        if name_or_id.isdigit()
-        else YouthJusticeService.objects.filter(name__iexact=name_or_id.strip()).first()
-    )
-    if service is None:
-        raise ValidationError(_("No service called %(name)s") % {"name": name_or_id})
-    return service
-
-
 def gather(user: Any, service: YouthJusticeService, case_ref: str) -> dict[str, Any]:
     """The whole record for ``case_ref`` at ``service``, as plain data (JSON-ready)."""
     case_ref = case_ref.strip()

@@ -47,6 +47,9 @@ class BoardMember(models.Model):
     )
     # The chair is told of every case alert sent to the service.
     chair = models.BooleanField(_("chairs the board"), default=False)
+    # Cardiff's board members were "unsure of their roles and responsibilities": each member's
+    # are written down here and shown to the board.
+    responsibilities = models.TextField(_("responsibilities on the board"), blank=True)
 
     class Meta:
         ordering = ["service", "board_role", "name"]

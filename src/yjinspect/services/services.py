@@ -72,6 +72,17 @@ def remove_person(user: Any, service: YouthJusticeService, person: User) -> None
     record(user, "service.person_removed", person, service=service.name)
 
 
+def find_service(name_or_id: str) -> YouthJusticeService:
+    service = (
+        YouthJusticeService.objects.filter(pk=int(name_or_id)).first()
+        if name_or_id.isdigit()
+        else YouthJusticeService.objects.filter(name__iexact=name_or_id.strip()).first()
+    )
+    if service is None:
+        raise ValidationError(_("No service called %(name)s") % {"name": name_or_id})
+    return service
+
+
 def people_of(service: YouthJusticeService) -> list[Profile]:
     return list(
         Profile.objects.filter(service=service, role__in=SERVICE_ROLES)
