@@ -76,9 +76,12 @@ PEOPLE = [
 ]
 
 
-def load_service_year(service: YouthJusticeService, manager: Any, today: date) -> None:
-    """The service's posts, people, supervision, training and caseload (once: a service that
-    already has posts is left as it is)."""
+def load_service_year(
+    service: YouthJusticeService, manager: Any, today: date, *, children: int = 60
+) -> None:
+    """The service's posts, people, supervision, training, a caseload of ``children`` and a
+    year of notices and board meetings (once: a service that already has posts is left as it
+    is)."""
     if Post.objects.filter(service=service).exists():
         return
     start = today - timedelta(days=3000)
@@ -133,8 +136,8 @@ def load_service_year(service: YouthJusticeService, manager: Any, today: date) -
         reason="Long-term leave",
     )
     _supervision(manager, people, today)
-    _caseload(service, people, today)
-    _information(manager, service, today)
+    _caseload(service, people, today, children)
+    _information(manager, service, today, children)
     _board(manager, service, today)
 
 
@@ -169,7 +172,7 @@ def _board(manager: Any, service: YouthJusticeService, today: date) -> None:
         )
 
 
-def _information(manager: Any, service: YouthJusticeService, today: date) -> None:
+def _information(manager: Any, service: YouthJusticeService, today: date, children: int) -> None:
     """A year of notices, mostly seen within hours; one missing-episode notice that took five
     days to reach the case manager, one arrest the police shared three days late, one still
     unread. Exploitation found twice: one referred (decision awaited), one not referred."""
@@ -180,9 +183,9 @@ def _information(manager: Any, service: YouthJusticeService, today: date) -> Non
         # In UTC, so that "five days later" is 120 hours even across a change of the clocks.
         return timezone.make_aware(datetime.combine(day, time(hour % 24, 0))).astimezone(UTC)
 
-    for week in range(52, 0, -3):
+    for _number in range(children // 3):  # a notice for one child in three over the year
         case = rng.choice(cases)
-        happened = moment(today - timedelta(weeks=week), rng.randint(0, 23))
+        happened = moment(today - timedelta(days=rng.randint(7, 364)), rng.randint(0, 23))
         notice = safeguarding.record_notice(
             manager,
             case,
@@ -265,12 +268,14 @@ def _supervision(manager: Any, people: dict[str, StaffMember], today: date) -> N
             day -= timedelta(days=28)
 
 
-def _caseload(service: YouthJusticeService, people: dict[str, StaffMember], today: date) -> None:
-    """Sixty open cases, allocated before the product was used: unevenly, as Cardiff's were
+def _caseload(
+    service: YouthJusticeService, people: dict[str, StaffMember], today: date, children: int
+) -> None:
+    """The open cases, allocated before the product was used: unevenly, as Cardiff's were
     (Rhys Bevan has most of the high-risk work), and three waiting for a case manager."""
     rng = random.Random(2026)
     managers = [p for p in people.values() if p.case_manager and p.name != "Mared Ellis"]
-    rows = caseload_rows(60, fieldwork=today, seed=7)
+    rows = caseload_rows(children, fieldwork=today, seed=7)
     cases = []
     for number, row in enumerate(rows):
         if number < 3:
