@@ -103,6 +103,8 @@ def field_params(field: forms.BoundField, **extra: Any) -> dict[str, Any]:
                 "selected": str(key) in chosen,
             }
             for key, text in field.field.choices  # type: ignore[attr-defined]
+            # A model field's empty choice ("---------") is a select's prompt, never a radio.
+            if not (isinstance(widget, forms.RadioSelect) and str(key) == "")
         ]
     else:
         params["value"] = "" if value is None else value

@@ -11,11 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from yjinspect.accounts.permissions import may
 from yjinspect.accounts.roles import signed_in
 from yjinspect.audit.services import record
+from yjinspect.content_policy import inline_sources
 from yjinspect.converters import posted_id
 from yjinspect.services.own_records import service_records
 from yjinspect.staffing.views import handled
@@ -97,6 +99,7 @@ def _pack_from(request: HttpRequest, pk: int) -> board_pack.BoardPack:
 
 
 @login_required
+@never_cache  # the service's own records: no copy kept by the browser or anything between
 @require_GET
 def pack(request: HttpRequest, pk: int) -> HttpResponse:
     """The pack as a web page (the same document as the PDF)."""
@@ -108,10 +111,15 @@ def pack(request: HttpRequest, pk: int) -> HttpResponse:
         quarter=str(built.quarter),
         language=built.language,
     )
-    return HttpResponse(board_pack.render_html(built))
+    html = board_pack.render_html(built)
+    response = HttpResponse(html)
+    # One self-contained document, like the report: its own <style> is allowed by hash.
+    response._csp_update = {"style-src": inline_sources(html, "style")}  # type: ignore[attr-defined]
+    return response
 
 
 @login_required
+@never_cache
 @require_GET
 def pack_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     built = _pack_from(request, pk)
