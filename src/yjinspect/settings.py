@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "yjinspect.staffing",
     "yjinspect.casework",
     "yjinspect.safeguarding",
+    "yjinspect.outofcourt",
     "yjinspect.inspections",
     "yjinspect.notifications",
     "yjinspect.cases",

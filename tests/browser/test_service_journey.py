@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from yjinspect.board.models import BoardMeeting
 from yjinspect.casework.models import Allocation, ServiceCase
+from yjinspect.outofcourt.models import Panel, PanelDecision
 from yjinspect.safeguarding.models import ExploitationScreening, Notice
 from yjinspect.services.models import BoardMember
 from yjinspect.staffing.models import Appointment, Post, StaffMember
@@ -78,7 +79,18 @@ def own_records(service, mona) -> dict:
     BoardMember.objects.create(
         service=service, name="Dr A. Morgan", board_role="Chair", organisation="Council"
     )
-    return {"tom": tom, "post": post, "case": case, "notice": notice}
+    panel = Panel.objects.create(
+        service=service, held_on=date(2025, 3, 5), agencies=["yjs", "police"], recorded_by=mona
+    )
+    PanelDecision.objects.create(
+        panel=panel,
+        case=case,
+        information=["offence"],
+        outcome="youth_caution",
+        reason="First offence",
+        recorded_by=mona,
+    )
+    return {"tom": tom, "post": post, "case": case, "notice": notice, "panel": panel}
 
 
 def test_a_manager_allocates_by_the_suggestion_records_a_notice_and_makes_the_board_pack(
@@ -97,7 +109,9 @@ def test_a_manager_allocates_by_the_suggestion_records_a_notice_and_makes_the_bo
     page.get_by_label("Age").fill("16")
     page.get_by_label("Ethnicity group").fill("white")
     page.get_by_role("group", name="Risk of serious harm").get_by_label("High", exact=True).check()
-    page.get_by_role("group", name="Safety and wellbeing concern").get_by_label("Low", exact=True).check()
+    page.get_by_role("group", name="Safety and wellbeing concern").get_by_label(
+        "Low", exact=True
+    ).check()
     page.get_by_label("Started on").fill(date.today().strftime("%d/%m/%Y"))
     page.get_by_role("button", name="Add case and allocate it").click()
     expect(page.get_by_role("heading", name="Case CA-2")).to_be_visible()
@@ -163,6 +177,8 @@ def test_the_service_pages_have_no_accessibility_violations(page: Page, service,
         f"/services/{pk}/notices/",
         f"/services/{pk}/notices/{own['notice'].pk}/",
         f"/services/{pk}/exploitation/",
+        f"/services/{pk}/out-of-court/",
+        f"/services/{pk}/out-of-court/{own['panel'].pk}/",
         f"/services/{pk}/board/",
         f"/services/{pk}/board/pack/?language={language}",
     ]

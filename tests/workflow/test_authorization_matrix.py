@@ -29,6 +29,7 @@ from yjinspect.fieldwork import services as fieldwork
 from yjinspect.findings import services as findings
 from yjinspect.inspections import services as inspections
 from yjinspect.inspections.models import TeamMember
+from yjinspect.outofcourt.models import Panel
 from yjinspect.plans import services as plans
 from yjinspect.plans.models import ImprovementAction
 from yjinspect.reports.models import PublishedReport
@@ -121,6 +122,8 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "board:board": "FFFFF YY NFL",
     "board:pack": "FFFFF YY NFL",
     "board:pack_pdf": "FFFFF YY NFL",
+    "outofcourt:panels": "FFFFF YY NFL",
+    "outofcourt:panel": "FFFFF YY NFL",
 }
 CODES = {"Y": 200, "F": 403, "N": 404, "L": 302, "M": 405}
 
@@ -282,6 +285,8 @@ def world(sampled, alice, ian, lara, mona, service, request):
         "board:board": [service.pk],
         "board:pack": [service.pk],
         "board:pack_pdf": [service.pk],
+        "outofcourt:panels": [service.pk],
+        "outofcourt:panel": [service.pk, own["panel"].pk],
     }
     return stage, people, inspection, args
 
@@ -328,7 +333,20 @@ def own_records(service) -> dict:
     BoardMember.objects.create(
         service=service, name="A. Chair", board_role="Chair", organisation="Council"
     )
-    return {"boss": boss, "person": person, "post": post, "case": case, "notice": notice}
+    panel = Panel.objects.create(
+        service=service,
+        held_on=date(2025, 3, 5),
+        agencies=["yjs", "police"],
+        recorded_by=User.objects.get(username="mona"),
+    )
+    return {
+        "boss": boss,
+        "person": person,
+        "post": post,
+        "case": case,
+        "notice": notice,
+        "panel": panel,
+    }
 
 
 def _standard_for(partner_case: SampledCase) -> str:
@@ -643,6 +661,23 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
             {"form": "meeting", "meeting-held_on": "01/04/2025", "meeting-present": []},
             {"mona"},
         ),
+        (
+            "outofcourt:panels",
+            [inspection.service_id],
+            {"held_on": "02/04/2025", "agencies": ["yjs", "police", "health"]},
+            service,
+        ),
+        (
+            "outofcourt:panel",
+            [inspection.service_id, args["outofcourt:panel"][1]],
+            {
+                "case_ref": "OWN-1",
+                "information": ["offence"],
+                "outcome": "youth_caution",
+                "reason": "First offence",
+            },
+            service,
+        ),
     ]
 
 
@@ -683,6 +718,8 @@ WORKS_AT = {
     ("safeguarding:notice", "seen_by"): ALL,
     ("safeguarding:exploitation", "form"): ALL,
     ("board:board", "form"): ALL,
+    ("outofcourt:panels", "held_on"): ALL,
+    ("outofcourt:panel", "case_ref"): ALL,
 }
 
 

@@ -107,6 +107,8 @@ add_rules(
         # Notices about children, exploitation screening and referrals are recorded by
         # whoever in the service receives or does them, not only its managers.
         "service.safeguarding.record": works_for,
+        # The out-of-court panel's meetings and decisions: recorded by the service's people.
+        "service.decisions.record": works_for,
         # The inspectorate's and partners' people sign in with a second step; the service's
         # people may choose to.
         "account.two_factor_required": is_inspecting,

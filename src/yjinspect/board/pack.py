@@ -20,6 +20,8 @@ from yjinspect.casework.models import ServiceCase
 from yjinspect.casework.workload import Workload, workloads
 from yjinspect.engine.disproportionality import RelativeRate, relative_rate
 from yjinspect.engine.policy import ServicePolicy, service_policy
+from yjinspect.outofcourt.services import PanelSummary
+from yjinspect.outofcourt.services import summary as panel_summary
 from yjinspect.plans.models import ImprovementAction
 from yjinspect.reports.charts import bar_chart
 from yjinspect.safeguarding.models import ExploitationScreening, NrmReferral
@@ -91,6 +93,7 @@ class BoardPack:
     concerns: int = 0
     referrals: int = 0
     exploitation_flags: list[Flag] = field(default_factory=list)
+    out_of_court: PanelSummary | None = None
     meetings: int = 0
     attendance: list[tuple[str, str, int, int]] = field(default_factory=list)
     alerts_sent: int = 0
@@ -212,6 +215,7 @@ def _safeguarding(pack: BoardPack) -> None:
         case__service=pack.service, referred_on__gte=start, referred_on__lte=end
     ).count()
     pack.exploitation_flags = exploitation_flags(pack.service, end, pack.policy)
+    pack.out_of_court = panel_summary(pack.service, start, end, pack.policy.out_of_court)
 
 
 def _board(pack: BoardPack) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.forms import GovukDateField
+from yjinspect.services.models import YouthJusticeService
 
 from .models import ServiceCase
 
@@ -69,3 +72,30 @@ class AllocationForm(forms.Form):
         required=False,
         max_length=2000,
     )
+
+
+class CaseRefField(forms.CharField):
+    """A case typed by the service's reference (a list of hundreds would be no help)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Case reference"))
+        kwargs.setdefault("max_length", 60)
+        kwargs.setdefault("error_messages", {"required": _("Enter the case reference")})
+        super().__init__(**kwargs)
+
+
+class ForCase(forms.Form):
+    case_ref = CaseRefField()
+
+    def __init__(self, *args: Any, service: YouthJusticeService, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.service = service
+
+    def clean_case_ref(self) -> ServiceCase:
+        ref = self.cleaned_data["case_ref"].strip()
+        case = ServiceCase.objects.filter(service=self.service, case_ref__iexact=ref).first()
+        if case is None:
+            raise forms.ValidationError(
+                _("No case of this service has the reference %(ref)s"), params={"ref": ref}
+            )
+        return case

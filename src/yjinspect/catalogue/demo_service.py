@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from yjinspect.board import services as board
 from yjinspect.casework.models import ServiceCase
+from yjinspect.outofcourt import services as outofcourt
 from yjinspect.safeguarding import services as safeguarding
 from yjinspect.services.models import BoardMember, YouthJusticeService
 from yjinspect.staffing import services as staffing
@@ -139,6 +140,32 @@ def load_service_year(
     _caseload(service, people, today, children)
     _information(manager, service, today, children)
     _board(manager, service, today)
+    _panels(manager, service, today)
+
+
+def _panels(manager: Any, service: YouthJusticeService, today: date) -> None:
+    """A panel every fortnight, mostly the service and the police alone (not multi-agency, as
+    Blaenau Gwent and Caerphilly's Bureau was), often without the victim's views."""
+    rng = random.Random(6)
+    cases = list(ServiceCase.objects.filter(service=service, disposal="out_of_court"))
+    outcomes = ["community_resolution", "youth_caution", "youth_conditional_caution"]
+    for number, weeks in enumerate(range(50, 0, -2)):
+        agencies = ["yjs", "police"] + (["health", "social_care"] if number % 4 == 0 else [])
+        panel = outofcourt.record_panel(
+            manager, service, held_on=today - timedelta(weeks=weeks), agencies=agencies
+        )
+        for case in rng.sample(cases, min(2, len(cases))):
+            information = ["offence", "history", "assessment", "social_care"]
+            if rng.random() < 0.5:
+                information += ["victim_views", "education", "health"]
+            outofcourt.record_decision(
+                manager,
+                panel,
+                case=case,
+                information=information,
+                outcome=rng.choice(outcomes),
+                reason="First offence; the child accepts responsibility.",
+            )
 
 
 def _board(manager: Any, service: YouthJusticeService, today: date) -> None:

@@ -56,6 +56,30 @@ class Skill:
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    """An item of a list the policy names: an agency, a piece of information, an outcome."""
+
+    id: str
+    title: Text
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfCourtPolicy:
+    agencies: tuple[Choice, ...]
+    required_agencies: tuple[str, ...]
+    minimum_agencies: int
+    information: tuple[Choice, ...]
+    outcomes: tuple[Choice, ...]
+
+    def multi_agency(self, present: list[str] | tuple[str, ...]) -> bool:
+        there = set(present)
+        return set(self.required_agencies) <= there and len(there) >= self.minimum_agencies
+
+    def missing_information(self, available: list[str] | tuple[str, ...]) -> tuple[Choice, ...]:
+        return tuple(item for item in self.information if item.id not in set(available))
+
+
+@dataclass(frozen=True, slots=True)
 class ServicePolicy:
     vacant_after_days: int
     uncovered_after_days: int
@@ -74,6 +98,7 @@ class ServicePolicy:
     reasonable_grounds_within_days: int
     suppress_up_to: int
     min_denominator: int
+    out_of_court: OutOfCourtPolicy
 
     def case_weight(self, case: Mapping[str, str]) -> float:
         """How much a case counts towards its case manager's workload."""
@@ -141,6 +166,7 @@ def _parse(root: Node) -> ServicePolicy:
             "information",
             "exploitation",
             "disproportionality",
+            "out_of_court",
         ),
         ("provenance",),
     )
@@ -193,6 +219,33 @@ def _parse(root: Node) -> ServicePolicy:
         ),
         suppress_up_to=disproportionality.child("suppress_up_to").as_int(minimum=0),
         min_denominator=disproportionality.child("min_denominator").as_int(minimum=1),
+        out_of_court=_out_of_court(root.child("out_of_court")),
+    )
+
+
+def _choices(node: Node) -> tuple[Choice, ...]:
+    found = []
+    for item in node.items():
+        item.mapping(("id", "title"))
+        found.append(Choice(item.child("id").as_str(), item.child("title").as_text()))
+    if len({c.id for c in found}) != len(found):
+        raise node.fail("two items have the same id")
+    return tuple(found)
+
+
+def _out_of_court(node: Node) -> OutOfCourtPolicy:
+    node.mapping(("agencies", "required_agencies", "minimum_agencies", "information", "outcomes"))
+    agencies = _choices(node.child("agencies"))
+    ids = tuple(a.id for a in agencies)
+    required = tuple(
+        n.as_choice(ids) for n in node.child("required_agencies").items(allow_empty=True)
+    )
+    return OutOfCourtPolicy(
+        agencies=agencies,
+        required_agencies=required,
+        minimum_agencies=node.child("minimum_agencies").as_int(minimum=1, maximum=len(agencies)),
+        information=_choices(node.child("information")),
+        outcomes=_choices(node.child("outcomes")),
     )
 
 

@@ -7,39 +7,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from yjinspect.casework.models import ServiceCase
+from yjinspect.casework.forms import ForCase
 from yjinspect.forms import GovukDateField, GovukDateTimeField
 from yjinspect.services.models import YouthJusticeService
 from yjinspect.staffing.models import StaffMember
 
 from .models import Decision, ExploitationScreening, Notice
-
-
-class CaseRefField(forms.CharField):
-    """A case typed by the service's reference (a list of hundreds would be no help)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("label", _("Case reference"))
-        kwargs.setdefault("max_length", 60)
-        kwargs.setdefault("error_messages", {"required": _("Enter the case reference")})
-        super().__init__(**kwargs)
-
-
-class ForCase(forms.Form):
-    case_ref = CaseRefField()
-
-    def __init__(self, *args: Any, service: YouthJusticeService, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.service = service
-
-    def clean_case_ref(self) -> ServiceCase:
-        ref = self.cleaned_data["case_ref"].strip()
-        case = ServiceCase.objects.filter(service=self.service, case_ref__iexact=ref).first()
-        if case is None:
-            raise forms.ValidationError(
-                _("No case of this service has the reference %(ref)s"), params={"ref": ref}
-            )
-        return case
 
 
 class NoticeForm(ForCase):
