@@ -22,9 +22,9 @@ def main() -> int:
     from django.utils import timezone
 
     from yjinspect.accounts.models import Profile, Role
-    from yjinspect.board import pack
-    from yjinspect.board.quarters import Quarter
+    from yjinspect.boardpack import pack
     from yjinspect.catalogue.demo_service import load_service_year
+    from yjinspect.quarters import Quarter
     from yjinspect.reports.services import render_pdf
     from yjinspect.services.models import BoardMember, YouthJusticeService
 

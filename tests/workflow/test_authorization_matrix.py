@@ -120,8 +120,8 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "safeguarding:notice": "FFFFF YY NFL",
     "safeguarding:exploitation": "FFFFF YY NFL",
     "board:board": "FFFFF YY NFL",
-    "board:pack": "FFFFF YY NFL",
-    "board:pack_pdf": "FFFFF YY NFL",
+    "boardpack:pack": "FFFFF YY NFL",
+    "boardpack:pack_pdf": "FFFFF YY NFL",
     "outofcourt:panels": "FFFFF YY NFL",
     "outofcourt:panel": "FFFFF YY NFL",
 }
@@ -283,8 +283,8 @@ def world(sampled, alice, ian, lara, mona, service, request):
         "safeguarding:notice": [service.pk, own["notice"].pk],
         "safeguarding:exploitation": [service.pk],
         "board:board": [service.pk],
-        "board:pack": [service.pk],
-        "board:pack_pdf": [service.pk],
+        "boardpack:pack": [service.pk],
+        "boardpack:pack_pdf": [service.pk],
         "outofcourt:panels": [service.pk],
         "outofcourt:panel": [service.pk, own["panel"].pk],
     }

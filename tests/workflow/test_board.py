@@ -14,10 +14,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from yjinspect.audit.models import AuditEvent
-from yjinspect.board import pack, services
+from yjinspect.board import services
 from yjinspect.board.models import BoardMeeting
-from yjinspect.board.quarters import Quarter
+from yjinspect.boardpack import pack
 from yjinspect.casework.models import ServiceCase
+from yjinspect.quarters import Quarter
 from yjinspect.safeguarding import services as safeguarding
 from yjinspect.services.models import BoardMember
 from yjinspect.staffing import services as staffing
@@ -167,7 +168,7 @@ def test_the_pack_gives_the_quarters_figures_as_they_stood_at_its_end(service, q
 
 def test_the_pack_page_and_pdf_in_english_and_welsh(client, mona, service, quarter_of_records):
     client.force_login(mona)
-    url = reverse("board:pack", args=[service.pk])
+    url = reverse("boardpack:pack", args=[service.pk])
     english = text(client.get(url, {"quarter": "2025Q3", "language": "en"}))
     assert "Board data pack" in english and "01/07/2025 to 30/09/2025" in english
     assert "3 children's cases open at the end of the quarter" in english
@@ -175,7 +176,7 @@ def test_the_pack_page_and_pdf_in_english_and_welsh(client, mona, service, quart
     welsh = text(client.get(url, {"quarter": "2025Q3", "language": "cy"}))
     assert "Pecyn data'r bwrdd" in welsh
     pdf = client.get(
-        reverse("board:pack_pdf", args=[service.pk]), {"quarter": "2025Q3", "language": "cy"}
+        reverse("boardpack:pack_pdf", args=[service.pk]), {"quarter": "2025Q3", "language": "cy"}
     )
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert "2025Q3-cy.pdf" in pdf["Content-Disposition"]
@@ -183,7 +184,7 @@ def test_the_pack_page_and_pdf_in_english_and_welsh(client, mona, service, quart
 
 def test_a_quarter_not_offered_is_refused_with_a_message(client, mona, service):
     client.force_login(mona)
-    response = client.get(reverse("board:pack", args=[service.pk]), {"quarter": "2025Q9"})
+    response = client.get(reverse("boardpack:pack", args=[service.pk]), {"quarter": "2025Q9"})
     assert response.status_code == 400
     assert "Choose a quarter from the list" in text(response)
 

@@ -30,7 +30,7 @@ DOWNLOADS = {
     "public_reports:pdf",
     "plans:export",
     "cases:caseload_template",
-    "board:pack_pdf",
+    "boardpack:pack_pdf",
 }
 NOT_PAGES = {
     "inspections:advance",

@@ -129,8 +129,8 @@ def test_one_decision_per_case_at_a_panel(mona, service, child):
 
 
 def test_the_board_pack_counts_the_quarters_panels(mona, service, child):
-    from yjinspect.board import pack
-    from yjinspect.board.quarters import Quarter
+    from yjinspect.boardpack import pack
+    from yjinspect.quarters import Quarter
 
     day = date(2025, 8, 6)
     single = outofcourt.record_panel(mona, service, held_on=day, agencies=["yjs", "police"])

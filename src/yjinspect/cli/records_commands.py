@@ -101,8 +101,8 @@ def boardpack_command(args: argparse.Namespace) -> int:
     setup_django()
     from django.core.exceptions import ValidationError
 
-    from yjinspect.board import pack
-    from yjinspect.board.quarters import Quarter
+    from yjinspect.boardpack import pack
+    from yjinspect.quarters import Quarter
     from yjinspect.services.services import find_service
 
     try:

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from yjinspect.alerts.models import CaseAlert
+from yjinspect.board.services import attendance_rates
 from yjinspect.casework.models import ServiceCase
 from yjinspect.casework.workload import Workload, workloads
 from yjinspect.engine.disproportionality import RelativeRate, relative_rate
@@ -23,6 +24,7 @@ from yjinspect.engine.policy import ServicePolicy, service_policy
 from yjinspect.outofcourt.services import PanelSummary
 from yjinspect.outofcourt.services import summary as panel_summary
 from yjinspect.plans.models import ImprovementAction
+from yjinspect.quarters import Quarter
 from yjinspect.reports.charts import bar_chart
 from yjinspect.safeguarding.models import ExploitationScreening, NrmReferral
 from yjinspect.safeguarding.timeliness import Timeliness, exploitation_flags, timeliness
@@ -36,9 +38,6 @@ from yjinspect.staffing.flags import (
     supervision_flags,
 )
 from yjinspect.values import value_name
-
-from .quarters import Quarter
-from .services import attendance_rates
 
 AGE_BANDS = ((10, 14, "10–14"), (15, 17, "15–17"), (18, 99, "18+"))
 WHITE = "white"
@@ -279,7 +278,7 @@ def _trend(service: YouthJusticeService, quarter: Quarter, policy: ServicePolicy
 
 def render_html(pack: BoardPack) -> str:
     with translation.override("cy" if pack.language == "cy" else "en-gb"):
-        return render_to_string("board/pack.html", {"pack": pack, "lang": pack.language})
+        return render_to_string("boardpack/pack.html", {"pack": pack, "lang": pack.language})
 
 
 def render_pdf(pack: BoardPack) -> bytes:

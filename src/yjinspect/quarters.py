@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 QUARTER = re.compile(r"^(\d{4})[ -]?Q([1-4])$", re.IGNORECASE)
@@ -49,3 +50,20 @@ class Quarter:
 
     def __str__(self) -> str:
         return f"{self.year}Q{self.number}"
+
+    @property
+    def label(self) -> str:
+        return f"{self} ({self.start:%d/%m/%Y} – {self.end:%d/%m/%Y})"
+
+
+RECENT = 8  # how many quarters back the forms offer
+
+
+def recent_quarters(today: date | None = None) -> list[Quarter]:
+    """The quarter now and the ones before it, newest first."""
+    quarter = Quarter.containing(today or timezone.localdate())
+    found = []
+    for _n in range(RECENT):
+        found.append(quarter)
+        quarter = quarter.previous()
+    return found
