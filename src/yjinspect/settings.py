@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "yjinspect.reports",
     "yjinspect.plans",
     "yjinspect.board",
+    "yjinspect.kpis",
     "yjinspect.boardpack",
     "yjinspect.catalogue",
     "yjinspect.records",

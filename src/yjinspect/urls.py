@@ -64,6 +64,7 @@ urlpatterns = [
     path("services/", include("yjinspect.safeguarding.urls")),
     path("services/", include("yjinspect.board.urls")),
     path("services/", include("yjinspect.boardpack.urls")),
+    path("services/", include("yjinspect.kpis.urls")),
     path("services/", include("yjinspect.outofcourt.urls")),
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),

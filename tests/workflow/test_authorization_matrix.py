@@ -124,6 +124,8 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "boardpack:pack_pdf": "FFFFF YY NFL",
     "outofcourt:panels": "FFFFF YY NFL",
     "outofcourt:panel": "FFFFF YY NFL",
+    "kpis:kpis": "FFFFF YY NFL",
+    "kpis:template": "FFFFF YY NFL",
 }
 CODES = {"Y": 200, "F": 403, "N": 404, "L": 302, "M": 405}
 
@@ -287,6 +289,8 @@ def world(sampled, alice, ian, lara, mona, service, request):
         "boardpack:pack_pdf": [service.pk],
         "outofcourt:panels": [service.pk],
         "outofcourt:panel": [service.pk, own["panel"].pk],
+        "kpis:kpis": [service.pk],
+        "kpis:template": [service.pk],
     }
     return stage, people, inspection, args
 

@@ -31,6 +31,7 @@ DOWNLOADS = {
     "plans:export",
     "cases:caseload_template",
     "boardpack:pack_pdf",
+    "kpis:template",
 }
 NOT_PAGES = {
     "inspections:advance",

@@ -20,7 +20,9 @@ from yjinspect.board.services import attendance_rates
 from yjinspect.casework.models import ServiceCase
 from yjinspect.casework.workload import Workload, workloads
 from yjinspect.engine.disproportionality import RelativeRate, relative_rate
+from yjinspect.engine.measures import measures
 from yjinspect.engine.policy import ServicePolicy, service_policy
+from yjinspect.kpis.services import Figure, figures
 from yjinspect.outofcourt.services import PanelSummary
 from yjinspect.outofcourt.services import summary as panel_summary
 from yjinspect.plans.models import ImprovementAction
@@ -102,6 +104,8 @@ class BoardPack:
     actions_done: int = 0
     actions_overdue: int = 0
     trends: list[Trend] = field(default_factory=list)
+    # (measure label and title, part title, this quarter's figure, the previous quarter's)
+    measures: list[tuple[str, str, Figure | None, Figure | None]] = field(default_factory=list)
 
 
 def _open_on(day: date) -> Q:
@@ -130,7 +134,24 @@ def build(service: YouthJusticeService, quarter: Quarter, language: str) -> Boar
         _board(pack)
         _inspection(pack)
         pack.trends = [_trend(service, q, policy) for q in _last_quarters(quarter)]
+        _measures(pack)
         return pack
+
+
+def _measures(pack: BoardPack) -> None:
+    language = "cy" if pack.language == "cy" else "en"
+    this, before = pack.quarter, pack.quarter.previous()
+    found = figures(pack.service, [before, this])
+    for m in measures():
+        for part in m.parts:
+            pack.measures.append(
+                (
+                    f"{m.label}: {m.title.get(language)}",
+                    part.title.get(language),
+                    found.get((str(this), m.id, part.id)),
+                    found.get((str(before), m.id, part.id)),
+                )
+            )
 
 
 def _last_quarters(quarter: Quarter) -> list[Quarter]:

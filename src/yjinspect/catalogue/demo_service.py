@@ -15,7 +15,9 @@ from django.utils import timezone
 
 from yjinspect.board import services as board
 from yjinspect.casework.models import ServiceCase
+from yjinspect.kpis import services as kpis
 from yjinspect.outofcourt import services as outofcourt
+from yjinspect.quarters import Quarter
 from yjinspect.safeguarding import services as safeguarding
 from yjinspect.services.models import BoardMember, YouthJusticeService
 from yjinspect.staffing import services as staffing
@@ -141,6 +143,37 @@ def load_service_year(
     _information(manager, service, today, children)
     _board(manager, service, today)
     _panels(manager, service, today)
+    _returns(manager, service, today)
+
+
+def _returns(manager: Any, service: YouthJusticeService, today: date) -> None:
+    """A year of KPI returns, as the service would upload them (mental health: needs found,
+    few attending)."""
+    rng = random.Random(23)
+    lines = ["quarter,kpi,part,numerator,denominator"]
+    quarter = Quarter.containing(today).previous()
+    for _n in range(4):
+        children = rng.randint(55, 65)
+        for kpi, part, share in (
+            ("kpi1", "all", 0.9),
+            ("kpi2", "all", 0.6),
+            ("kpi3", "all", 0.7),
+            ("kpi6", "all", 0.8),
+            ("kpi9", "all", 0.1),
+            ("reoffending", "all", 0.33),
+        ):
+            lines.append(f"{quarter},{kpi},{part},{round(children * share)},{children}")
+        identified = rng.randint(18, 24)
+        planned = identified - rng.randint(2, 6)
+        lines += [
+            f"{quarter},kpi4,identified,{identified},{children}",
+            f"{quarter},kpi4,planned,{planned},{identified}",
+            f"{quarter},kpi4,attending,{planned // 3},{planned}",
+            f"{quarter},fte,all,{rng.randint(20, 35)},14250",
+            f"{quarter},custody,all,{rng.randint(0, 3)},14250",
+        ]
+        quarter = quarter.previous()
+    kpis.import_csv(manager, service, "\n".join(lines) + "\n")
 
 
 def _panels(manager: Any, service: YouthJusticeService, today: date) -> None:
