@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "yjinspect.casework",
     "yjinspect.safeguarding",
     "yjinspect.outofcourt",
+    "yjinspect.interventions",
     "yjinspect.inspections",
     "yjinspect.notifications",
     "yjinspect.cases",

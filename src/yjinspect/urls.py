@@ -66,6 +66,7 @@ urlpatterns = [
     path("services/", include("yjinspect.boardpack.urls")),
     path("services/", include("yjinspect.kpis.urls")),
     path("services/", include("yjinspect.outofcourt.urls")),
+    path("services/", include("yjinspect.interventions.urls")),
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -180,6 +180,7 @@ def test_the_service_pages_have_no_accessibility_violations(page: Page, service,
         f"/services/{pk}/out-of-court/",
         f"/services/{pk}/out-of-court/{own['panel'].pk}/",
         f"/services/{pk}/kpis/",
+        f"/services/{pk}/interventions/",
         f"/services/{pk}/board/",
         f"/services/{pk}/board/pack/?language={language}",
     ]

@@ -29,6 +29,7 @@ from yjinspect.fieldwork import services as fieldwork
 from yjinspect.findings import services as findings
 from yjinspect.inspections import services as inspections
 from yjinspect.inspections.models import TeamMember
+from yjinspect.interventions.models import Intervention
 from yjinspect.outofcourt.models import Panel
 from yjinspect.plans import services as plans
 from yjinspect.plans.models import ImprovementAction
@@ -126,6 +127,8 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "outofcourt:panel": "FFFFF YY NFL",
     "kpis:kpis": "FFFFF YY NFL",
     "kpis:template": "FFFFF YY NFL",
+    "interventions:register": "FFFFF YY NFL",
+    "interventions:intervention": "FFFFF YY NFL",
 }
 CODES = {"Y": 200, "F": 403, "N": 404, "L": 302, "M": 405}
 
@@ -291,6 +294,8 @@ def world(sampled, alice, ian, lara, mona, service, request):
         "outofcourt:panel": [service.pk, own["panel"].pk],
         "kpis:kpis": [service.pk],
         "kpis:template": [service.pk],
+        "interventions:register": [service.pk],
+        "interventions:intervention": [service.pk, own["intervention"].pk],
     }
     return stage, people, inspection, args
 
@@ -343,7 +348,11 @@ def own_records(service) -> dict:
         agencies=["yjs", "police"],
         recorded_by=User.objects.get(username="mona"),
     )
+    intervention = Intervention.objects.create(
+        service=service, name="CAMHS in-reach", need="mental_health", provider="Health board"
+    )
     return {
+        "intervention": intervention,
         "boss": boss,
         "person": person,
         "post": post,
@@ -666,6 +675,18 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
             {"mona"},
         ),
         (
+            "interventions:register",
+            [inspection.service_id],
+            {"name": "Family support", "need": "family", "provider": "Council"},
+            {"mona"},
+        ),
+        (
+            "interventions:intervention",
+            [inspection.service_id, args["interventions:intervention"][1]],
+            {"form": "refer", "refer-case_ref": "OWN-1", "refer-referred_on": "01/04/2025"},
+            service,
+        ),
+        (
             "outofcourt:panels",
             [inspection.service_id],
             {"held_on": "02/04/2025", "agencies": ["yjs", "police", "health"]},
@@ -722,6 +743,8 @@ WORKS_AT = {
     ("safeguarding:notice", "seen_by"): ALL,
     ("safeguarding:exploitation", "form"): ALL,
     ("board:board", "form"): ALL,
+    ("interventions:register", "name"): ALL,
+    ("interventions:intervention", "form"): ALL,
     ("outofcourt:panels", "held_on"): ALL,
     ("outofcourt:panel", "case_ref"): ALL,
 }

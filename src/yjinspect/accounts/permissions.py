@@ -109,6 +109,8 @@ add_rules(
         "service.safeguarding.record": works_for,
         # The out-of-court panel's meetings and decisions: recorded by the service's people.
         "service.decisions.record": works_for,
+        # A case's needs and its referrals to interventions: its case manager and colleagues.
+        "service.casework.record": works_for,
         # The inspectorate's and partners' people sign in with a second step; the service's
         # people may choose to.
         "account.two_factor_required": is_inspecting,

@@ -22,6 +22,14 @@ from yjinspect.casework.workload import Workload, workloads
 from yjinspect.engine.disproportionality import RelativeRate, relative_rate
 from yjinspect.engine.measures import measures
 from yjinspect.engine.policy import ServicePolicy, service_policy
+from yjinspect.interventions.models import Intervention
+from yjinspect.interventions.services import (
+    Evaluation,
+    NeedRow,
+    evaluate,
+    need_title,
+    needs_against_provision,
+)
 from yjinspect.kpis.services import Figure, figures
 from yjinspect.outofcourt.services import PanelSummary
 from yjinspect.outofcourt.services import summary as panel_summary
@@ -95,6 +103,8 @@ class BoardPack:
     referrals: int = 0
     exploitation_flags: list[Flag] = field(default_factory=list)
     out_of_court: PanelSummary | None = None
+    needs: list[NeedRow] = field(default_factory=list)
+    interventions: list[tuple[str, str, Evaluation]] = field(default_factory=list)
     meetings: int = 0
     attendance: list[tuple[str, str, int, int]] = field(default_factory=list)
     alerts_sent: int = 0
@@ -236,6 +246,11 @@ def _safeguarding(pack: BoardPack) -> None:
     ).count()
     pack.exploitation_flags = exploitation_flags(pack.service, end, pack.policy)
     pack.out_of_court = panel_summary(pack.service, start, end, pack.policy.out_of_court)
+    pack.needs = needs_against_provision(pack.service, end)
+    pack.interventions = [
+        (item.name, need_title(item.need), evaluate(item))
+        for item in Intervention.objects.filter(service=pack.service, active=True)
+    ]
 
 
 def _board(pack: BoardPack) -> None:

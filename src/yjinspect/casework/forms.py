@@ -99,3 +99,22 @@ class ForCase(forms.Form):
                 _("No case of this service has the reference %(ref)s"), params={"ref": ref}
             )
         return case
+
+
+def need_choices() -> list[tuple[str, str]]:
+    from django.utils.translation import get_language
+
+    from yjinspect.engine.policy import service_policy
+
+    language = "cy" if (get_language() or "").startswith("cy") else "en"
+    return [(n.id, n.title.get(language)) for n in service_policy().needs]
+
+
+class NeedsForm(forms.Form):
+    needs = forms.MultipleChoiceField(
+        label=_("Needs from the assessment"),
+        choices=need_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": _("Choose needs from the list")},
+    )

@@ -50,6 +50,8 @@ class ServiceCase(models.Model):
         related_name="cases",
         verbose_name=_("case manager"),
     )
+    # Need ids from the service policy (interventions.needs), from the service's assessment.
+    needs = models.JSONField(_("needs"), default=list, blank=True)
 
     class Meta:
         ordering = ["service", "case_ref"]

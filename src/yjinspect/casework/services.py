@@ -91,3 +91,16 @@ def close_case(user: Any, case: ServiceCase, ends_on: date) -> None:
     case.ends_on = ends_on
     case.save(update_fields=["ends_on"])
     record(user, "service_case.closed", case, ends_on=ends_on)
+
+
+@transaction.atomic
+def set_needs(user: Any, case: ServiceCase, needs: list[str]) -> None:
+    """The case's needs from the service's assessment (ids from the policy's list)."""
+    require(user, "service.casework.record", case.service)
+    known = [n.id for n in service_policy().needs]
+    if set(needs) - set(known):
+        raise ValidationError({"needs": _("Choose needs from the list")})
+    before = list(case.needs)
+    case.needs = [n for n in known if n in set(needs)]
+    case.save(update_fields=["needs"])
+    record(user, "service_case.needs", case, before={"needs": before}, after={"needs": case.needs})

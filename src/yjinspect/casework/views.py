@@ -22,7 +22,7 @@ from yjinspect.staffing.models import StaffMember
 from yjinspect.staffing.views import handled
 
 from . import services
-from .forms import AllocationForm, ServiceCaseForm
+from .forms import AllocationForm, NeedsForm, ServiceCaseForm, need_choices
 from .models import ServiceCase
 from .workload import skill_titles, suggest, workloads
 
@@ -73,7 +73,19 @@ def allocate(request: HttpRequest, pk: int, case: int) -> HttpResponse:
     which = request.POST.get("form") if request.method == "POST" else None
     form = AllocationForm(request.POST if which == "allocate" else None, prefix="allocation")
     end_form = EndForm(request.POST if which == "close" else None, prefix="end")
+    needs_form = NeedsForm(
+        request.POST if which == "needs" else None,
+        prefix="needs",
+        initial={"needs": the_case.needs},
+    )
     user = signed_in(request)
+    if which == "needs" and handled(
+        needs_form,
+        lambda: services.set_needs(user, the_case, needs_form.cleaned_data["needs"]),
+        request,
+        _("Needs saved"),
+    ):
+        return redirect("casework:allocate", pk, case)
     if which == "allocate" and form.is_valid():
         chosen = StaffMember.objects.filter(
             service=service, pk=form.cleaned_data["practitioner"]
@@ -119,6 +131,9 @@ def allocate(request: HttpRequest, pk: int, case: int) -> HttpResponse:
             ),
             "form": form,
             "end_form": end_form,
+            "needs_form": needs_form,
+            "need_names": [title for need, title in need_choices() if need in the_case.needs],
+            "may_record": may(request.user, "service.casework.record", service),
             "which": which,
             "may_change": may(request.user, "service.records.change", service),
             "section": "services",

@@ -14,7 +14,9 @@ from typing import Any
 from django.utils import timezone
 
 from yjinspect.board import services as board
+from yjinspect.casework import services as casework
 from yjinspect.casework.models import ServiceCase
+from yjinspect.interventions import services as interventions
 from yjinspect.kpis import services as kpis
 from yjinspect.outofcourt import services as outofcourt
 from yjinspect.quarters import Quarter
@@ -144,6 +146,58 @@ def load_service_year(
     _board(manager, service, today)
     _panels(manager, service, today)
     _returns(manager, service, today)
+    _interventions(manager, service, today)
+
+
+def _interventions(manager: Any, service: YouthJusticeService, today: date) -> None:
+    """Needs recorded for the caseload; interventions for most of them but none for speech
+    and language or exploitation; referrals over the year, and one intervention nobody has
+    evaluated (its referrals' outcomes never recorded)."""
+    rng = random.Random(4)
+    cases = list(ServiceCase.objects.filter(service=service, ends_on__isnull=True))
+    for case in cases:
+        needs = rng.sample(
+            [
+                "mental_health",
+                "substance_misuse",
+                "education",
+                "speech_language",
+                "exploitation",
+                "family",
+                "offending_behaviour",
+                "victim_awareness",
+            ],
+            rng.randint(1, 3),
+        )
+        casework.set_needs(manager, case, needs)
+    offered = {
+        "mental_health": ("CAMHS in-reach clinic", "Cwm Afon University Health Board"),
+        "substance_misuse": ("Cwm Afon young people's drug service", "Cwm Afon Drugs Service"),
+        "education": ("Education, training and employment mentoring", "The service"),
+        "offending_behaviour": ("Knife crime awareness", "The service"),
+        "victim_awareness": ("Restorative justice conferences", "The service"),
+        "family": ("Family support sessions", "Children's services"),
+    }
+    for need, (name, provider) in offered.items():
+        item = interventions.add_intervention(
+            manager, service, name=name, need=need, provider=provider, eligibility=""
+        )
+        evaluated = need != "family"
+        for case in [c for c in cases if need in c.needs][:6]:
+            referred = today - timedelta(days=rng.randint(40, 300))
+            referral = interventions.refer(manager, item, case=case, referred_on=referred)
+            if evaluated:
+                started = referred + timedelta(days=rng.randint(5, 30))
+                outcome = rng.choice(["completed", "completed", "not_completed", "ongoing"])
+                interventions.record_progress(
+                    manager,
+                    referral,
+                    started_on=started,
+                    ended_on=None
+                    if outcome == "ongoing"
+                    else min(started + timedelta(days=30), today),
+                    outcome=outcome,
+                )
 
 
 def _returns(manager: Any, service: YouthJusticeService, today: date) -> None:

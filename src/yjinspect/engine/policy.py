@@ -99,6 +99,7 @@ class ServicePolicy:
     suppress_up_to: int
     min_denominator: int
     out_of_court: OutOfCourtPolicy
+    needs: tuple[Choice, ...]
 
     def case_weight(self, case: Mapping[str, str]) -> float:
         """How much a case counts towards its case manager's workload."""
@@ -167,6 +168,7 @@ def _parse(root: Node) -> ServicePolicy:
             "exploitation",
             "disproportionality",
             "out_of_court",
+            "interventions",
         ),
         ("provenance",),
     )
@@ -220,6 +222,7 @@ def _parse(root: Node) -> ServicePolicy:
         suppress_up_to=disproportionality.child("suppress_up_to").as_int(minimum=0),
         min_denominator=disproportionality.child("min_denominator").as_int(minimum=1),
         out_of_court=_out_of_court(root.child("out_of_court")),
+        needs=_choices(root.child("interventions").mapping(("needs",)).child("needs")),
     )
 
 
