@@ -55,6 +55,7 @@ urlpatterns = [
     path("inspections/", include("yjinspect.findings.urls")),
     path("inspections/", include("yjinspect.reports.urls")),
     path("inspections/", include("yjinspect.plans.urls")),
+    path("inspections/", include("yjinspect.boardpack.urls_inspection")),
     path("notifications/", notifications_views.notifications, name="notifications"),
     path("reports/", include("yjinspect.reports.public_urls")),
     path("services/", include("yjinspect.services.urls")),

@@ -70,6 +70,8 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "inspections:advance": "MMMMM MM MML",
     "inspections:team": "YYYYY YY NNL",
     "inspections:titles": "YYFFF FF NNL",
+    # The service's records as taken at announcement: the team and the service.
+    "data_in_advance:data_in_advance": "YYYYY YY NNL",
     "cases:caseload": "YYYYF YY NNL",
     "cases:caseload_check": "YYYYF YY NNL",
     "cases:caseload_template": "YYYYF YY NNL",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -13,11 +14,14 @@ from django.views.decorators.http import require_GET
 from yjinspect.accounts.roles import signed_in
 from yjinspect.audit.services import record
 from yjinspect.content_policy import inline_sources
+from yjinspect.engine.framework import DATA_IN_ADVANCE
+from yjinspect.inspections import permissions
 from yjinspect.quarters import Quarter
 from yjinspect.services.own_records import service_records
 
 from . import pack as board_pack
 from .forms import PackForm
+from .models import DataInAdvance
 
 
 def _pack_from(request: HttpRequest, pk: int) -> board_pack.BoardPack:
@@ -74,3 +78,23 @@ def pack_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     name = f"board-pack-{built.quarter}-{built.language}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@login_required
+@require_GET
+def data_in_advance(request: HttpRequest, pk: int) -> HttpResponse:
+    """The service's records as the inspection took them at announcement, for the team and
+    the service alike."""
+    inspection = permissions.inspection_for(request, pk, "inspection.view")
+    taken = DataInAdvance.objects.filter(inspection=inspection).first()
+    return render(
+        request,
+        "boardpack/data_in_advance.html",
+        {
+            "inspection": inspection,
+            "taken": taken,
+            "sections": DATA_IN_ADVANCE,
+            "lang": "cy" if (get_language() or "").startswith("cy") else "en",
+            "section": "inspections",
+        },
+    )

@@ -113,6 +113,9 @@ def load_demo(password: str, totp_secret: str | None = None) -> list[str]:
             two_factor.give_demo_device(user, totp_secret)
         users[name] = user
 
+    # The service's own year of records first: an inspection takes them as data in advance
+    # when it is announced.
+    load_service_year(welsh, users["manager"], timezone.localdate())
     inspection = Inspection.objects.filter(service=welsh, framework_id="hmip-yjs-2021").first()
     if inspection is None:
         _previous_inspection(welsh, users)
@@ -124,7 +127,6 @@ def load_demo(password: str, totp_secret: str | None = None) -> list[str]:
         _joint_inspection(english, users)
         current = _new_inspection(english, "hmip-yjs-2021", date(2025, 2, 3), users)
         fill_inspection(current, users["lead"], caseload_rows=150, until=Status.FIELDWORK)
-    load_service_year(welsh, users["manager"], timezone.localdate())
     return list(DEMO_USERS)
 
 

@@ -151,6 +151,8 @@ class Standard:
     assessed_in_cases: bool = False
     # The framework's title is generic ("Themed area"); each inspection names its own.
     title_per_inspection: bool = False
+    # Which sections of the service's own records (DATA_IN_ADVANCE) its evidence page shows.
+    data_in_advance: tuple[str, ...] = ()
     # Derived once: rating looks these up for every standard of every inspection.
     key_question_ids: tuple[str, ...] = field(default=(), init=False, compare=False)
     key_question_set: frozenset[str] = field(default=frozenset(), init=False, compare=False)
@@ -159,6 +161,22 @@ class Standard:
         ids = tuple(kq.id for kq in self.key_questions)
         object.__setattr__(self, "key_question_ids", ids)
         object.__setattr__(self, "key_question_set", frozenset(ids))
+
+
+# The sections of a service's own records an inspection takes as data in advance; a
+# standard names those its evidence rests on.
+DATA_IN_ADVANCE = (
+    "caseload",
+    "staffing",
+    "workloads",
+    "supervision",
+    "board",
+    "kpis",
+    "information",
+    "exploitation",
+    "out_of_court",
+    "interventions",
+)
 
 
 @dataclass(frozen=True, slots=True)

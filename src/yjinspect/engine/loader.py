@@ -10,6 +10,7 @@ from pathlib import Path
 from .caseload import DISPOSALS, REQUIRED_COLUMNS
 from .errors import FrameworkError, FrameworkNotFound
 from .framework import (
+    DATA_IN_ADVANCE,
     AgeBand,
     Basis,
     CaseBand,
@@ -216,7 +217,7 @@ def _parse_domains(node: Node, aims: dict[str, Text], source: str) -> tuple[Doma
         for std_node in domain_node.child("standards").items():
             std_node.mapping(
                 ("id", "title", "basis", "scored", "provenance", "key_questions"),
-                ("assessed_in_cases", "title_per_inspection"),
+                ("assessed_in_cases", "title_per_inspection", "data_in_advance"),
             )
             std_id = std_node.child("id").as_str()
             if not _belongs(std_id, domain_id):
@@ -273,6 +274,14 @@ def _parse_domains(node: Node, aims: dict[str, Text], source: str) -> tuple[Doma
                     assessed_in_cases=assessed_in_cases,
                     title_per_inspection=(
                         std_node.optional("title_per_inspection", Node.as_bool) or False
+                    ),
+                    data_in_advance=tuple(
+                        n.as_choice(DATA_IN_ADVANCE)
+                        for n in (
+                            std_node.child("data_in_advance").items()
+                            if std_node.has("data_in_advance")
+                            else ()
+                        )
                     ),
                 )
             )
