@@ -7,16 +7,15 @@ from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from yjinspect.accounts.permissions import may
 from yjinspect.accounts.roles import signed_in
 from yjinspect.converters import posted_id
 from yjinspect.quarters import Quarter, recent_quarters
-from yjinspect.services.own_records import service_records
+from yjinspect.services.own_records import render_own, service_records
 from yjinspect.staffing.views import handled
 
 from . import services
@@ -58,11 +57,11 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("board:board", pk)
     year_ago = timezone.localdate() - timedelta(days=365)
     rates = services.attendance_rates(service, year_ago, timezone.localdate())
-    return render(
+    return render_own(
         request,
+        service,
         "board/board.html",
         {
-            "service": service,
             "members": [(m, rates.get(m.pk, (0, 0))) for m in service.board_members.all()],
             "meetings": service.board_meetings.prefetch_related("attendance__member")[:12],
             "meeting_form": meeting_form,
@@ -70,7 +69,5 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
             "quarters": recent_quarters(),
             "last_quarter": str(Quarter.containing(timezone.localdate()).previous()),
             "which": which,
-            "may_change": may(request.user, "service.records.change", service),
-            "section": "services",
         },
     )

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -16,7 +16,7 @@ from yjinspect.accounts.permissions import may
 from yjinspect.accounts.roles import signed_in
 from yjinspect.engine.policy import service_policy
 from yjinspect.forms import add_errors
-from yjinspect.services.own_records import service_records
+from yjinspect.services.own_records import render_own, service_records
 from yjinspect.staffing.forms import EndForm
 from yjinspect.staffing.models import StaffMember
 from yjinspect.staffing.views import handled
@@ -49,18 +49,16 @@ def caseload(request: HttpRequest, pk: int) -> HttpResponse:
     )
     policy = service_policy()
     loads = workloads(service.pk, today, policy)
-    return render(
+    return render_own(
         request,
+        service,
         "casework/caseload.html",
         {
-            "service": service,
             "cases": open_cases,
             "unallocated": [c for c in open_cases if c.case_manager_id is None],
             "workloads": loads,
             "policy": policy,
             "form": form,
-            "may_change": may(request.user, "service.records.change", service),
-            "section": "services",
         },
     )
 
@@ -114,11 +112,11 @@ def allocate(request: HttpRequest, pk: int, case: int) -> HttpResponse:
         return redirect("casework:caseload", pk)
     policy = service_policy()
     needed = policy.skills_needed(the_case.fields())
-    return render(
+    return render_own(
         request,
+        service,
         "casework/allocate.html",
         {
-            "service": service,
             "case": the_case,
             "needed": skill_titles(needed),
             "weight": policy.case_weight(the_case.fields()),
@@ -135,7 +133,5 @@ def allocate(request: HttpRequest, pk: int, case: int) -> HttpResponse:
             "need_names": [title for need, title in need_choices() if need in the_case.needs],
             "may_record": may(request.user, "service.casework.record", service),
             "which": which,
-            "may_change": may(request.user, "service.records.change", service),
-            "section": "services",
         },
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from yjinspect.accounts.permissions import may
 from yjinspect.accounts.roles import signed_in
 from yjinspect.converters import posted_id
-from yjinspect.services.own_records import service_records
+from yjinspect.services.own_records import render_own, service_records
 from yjinspect.staffing.views import handled
 
 from . import services
@@ -35,18 +35,16 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         return redirect("interventions:register", pk)
     offered = list(Intervention.objects.filter(service=service).prefetch_related("referrals"))
-    return render(
+    return render_own(
         request,
+        service,
         "interventions/register.html",
         {
-            "service": service,
             "interventions": [
                 (i, services.need_title(i.need), services.evaluate(i)) for i in offered
             ],
             "needs": services.needs_against_provision(service, timezone.localdate()),
             "form": form,
-            "may_change": may(request.user, "service.records.change", service),
-            "section": "services",
         },
     )
 
@@ -86,11 +84,11 @@ def intervention(request: HttpRequest, pk: int, intervention: int) -> HttpRespon
     if which == "withdraw":
         services.set_active(user, item, not item.active)
         return redirect("interventions:intervention", pk, intervention)
-    return render(
+    return render_own(
         request,
+        service,
         "interventions/intervention.html",
         {
-            "service": service,
             "intervention": item,
             "need": services.need_title(item.need),
             "evaluation": services.evaluate(item),
@@ -99,7 +97,5 @@ def intervention(request: HttpRequest, pk: int, intervention: int) -> HttpRespon
             "progress_form": progress_form,
             "which": which,
             "may_record": may(request.user, "service.casework.record", service),
-            "may_change": may(request.user, "service.records.change", service),
-            "section": "services",
         },
     )

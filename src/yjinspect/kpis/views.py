@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from yjinspect.accounts.permissions import may
 from yjinspect.accounts.roles import signed_in
 from yjinspect.engine.measures import measures
 from yjinspect.quarters import recent_quarters
-from yjinspect.services.own_records import service_records
+from yjinspect.services.own_records import render_own, service_records
 from yjinspect.staffing.views import handled
 
 from . import services
@@ -35,17 +34,15 @@ def kpis(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         return redirect("kpis:kpis", pk)
     quarters = list(reversed(recent_quarters()[:QUARTERS_SHOWN]))
-    return render(
+    return render_own(
         request,
+        service,
         "kpis/kpis.html",
         {
-            "service": service,
             "quarters": quarters,
             "measures": measures(),
             "figures": services.figures(service, quarters),
             "form": form,
-            "may_change": may(request.user, "service.records.change", service),
-            "section": "services",
         },
     )
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from yjinspect.accounts.permissions import may
 from yjinspect.accounts.roles import signed_in
 from yjinspect.engine.policy import service_policy
-from yjinspect.services.own_records import service_records
+from yjinspect.services.own_records import render_own, service_records
 from yjinspect.staffing.views import handled
 
 from . import services
@@ -36,11 +36,11 @@ def panels(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("outofcourt:panel", pk, latest.pk)
     policy = service_policy().out_of_court
     listed = list(Panel.objects.filter(service=service).prefetch_related("decisions")[:100])
-    return render(
+    return render_own(
         request,
+        service,
         "outofcourt/panels.html",
         {
-            "service": service,
             "panels": [
                 (
                     p,
@@ -54,7 +54,6 @@ def panels(request: HttpRequest, pk: int) -> HttpResponse:
             "policy": policy,
             "form": form,
             "may_record": may(request.user, "service.decisions.record", service),
-            "section": "services",
         },
     )
 
@@ -84,11 +83,11 @@ def panel(request: HttpRequest, pk: int, panel: int) -> HttpResponse:
     outcomes = dict(
         zip((o.id for o in policy.outcomes), services.titles(policy.outcomes), strict=True)
     )
-    return render(
+    return render_own(
         request,
+        service,
         "outofcourt/panel.html",
         {
-            "service": service,
             "panel": the_panel,
             "agencies": services.titles(policy.agencies, the_panel.agencies),
             "flags": services.panel_flags(the_panel, policy),
@@ -98,6 +97,5 @@ def panel(request: HttpRequest, pk: int, panel: int) -> HttpResponse:
             ],
             "form": form,
             "may_record": may(request.user, "service.decisions.record", service),
-            "section": "services",
         },
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -17,7 +17,7 @@ from yjinspect.accounts.permissions import may
 from yjinspect.accounts.roles import signed_in
 from yjinspect.converters import posted_id
 from yjinspect.engine.policy import service_policy
-from yjinspect.services.own_records import service_records
+from yjinspect.services.own_records import render_own, service_records
 from yjinspect.staffing.views import handled
 
 from . import services
@@ -53,17 +53,16 @@ def notices(request: HttpRequest, pk: int) -> HttpResponse:
         )[:200]
     )
     today = timezone.localdate()
-    return render(
+    return render_own(
         request,
+        service,
         "safeguarding/notices.html",
         {
-            "service": service,
             "notices": [(n, notice_flags(n, now, policy)) for n in listed],
             "quarter": timeliness(service, today - timedelta(days=91), today, policy),
             "policy": policy,
             "form": form,
             "may_record": may(request.user, "service.safeguarding.record", service),
-            "section": "services",
         },
     )
 
@@ -90,16 +89,15 @@ def notice(request: HttpRequest, pk: int, notice: int) -> HttpResponse:
         _("Recorded as seen"),
     ):
         return redirect("safeguarding:notices", pk)
-    return render(
+    return render_own(
         request,
+        service,
         "safeguarding/notice.html",
         {
-            "service": service,
             "notice": the_notice,
             "flags": notice_flags(the_notice, timezone.now(), service_policy()),
             "form": form,
             "may_record": may(request.user, "service.safeguarding.record", service),
-            "section": "services",
         },
     )
 
@@ -146,11 +144,11 @@ def exploitation(request: HttpRequest, pk: int) -> HttpResponse:
             _("Decision recorded"),
         ):
             return redirect("safeguarding:exploitation", pk)
-    return render(
+    return render_own(
         request,
+        service,
         "safeguarding/exploitation.html",
         {
-            "service": service,
             "flags": exploitation_flags(service, timezone.localdate(), service_policy()),
             "screenings": ExploitationScreening.objects.filter(
                 case__service=service
@@ -161,6 +159,5 @@ def exploitation(request: HttpRequest, pk: int) -> HttpResponse:
             "decision_form": decision_form,
             "which": which,
             "may_record": may(request.user, "service.safeguarding.record", service),
-            "section": "services",
         },
     )

@@ -192,20 +192,25 @@ def appoint(
     return appointment
 
 
-@transaction.atomic
-def end_appointment(user: Any, appointment: Appointment, ends_on: date) -> None:
-    require(user, "service.records.change", appointment.post.service)
-    if appointment.ends_on is not None:
-        raise ValidationError(_("That appointment has already ended"))
-    if ends_on <= appointment.starts_on:
+def _end(period: Appointment | Absence, ends_on: date, already: str) -> None:
+    """End an open period (an appointment, an absence) the day given, after it started."""
+    if period.ends_on is not None:
+        raise ValidationError(already)
+    if ends_on <= period.starts_on:
         raise ValidationError(
             {
                 "ends_on": _("It must end after it started (%(date)s)")
-                % {"date": appointment.starts_on.strftime("%d/%m/%Y")}
+                % {"date": period.starts_on.strftime("%d/%m/%Y")}
             }
         )
-    appointment.ends_on = ends_on
-    appointment.save(update_fields=["ends_on"])
+    period.ends_on = ends_on
+    period.save(update_fields=["ends_on"])
+
+
+@transaction.atomic
+def end_appointment(user: Any, appointment: Appointment, ends_on: date) -> None:
+    require(user, "service.records.change", appointment.post.service)
+    _end(appointment, ends_on, _("That appointment has already ended"))
     record(
         user,
         "post.appointment_ended",
@@ -228,17 +233,7 @@ def record_absence(user: Any, person: StaffMember, *, starts_on: date, reason: s
 @transaction.atomic
 def end_absence(user: Any, absence: Absence, ends_on: date) -> None:
     require(user, "service.records.change", absence.person.service)
-    if absence.ends_on is not None:
-        raise ValidationError(_("That absence has already ended"))
-    if ends_on <= absence.starts_on:
-        raise ValidationError(
-            {
-                "ends_on": _("It must end after it started (%(date)s)")
-                % {"date": absence.starts_on.strftime("%d/%m/%Y")}
-            }
-        )
-    absence.ends_on = ends_on
-    absence.save(update_fields=["ends_on"])
+    _end(absence, ends_on, _("That absence has already ended"))
     record(user, "staff.absence_ended", absence.person, ends_on=ends_on)
 
 

@@ -10,17 +10,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from yjinspect.accounts.permissions import may
 from yjinspect.accounts.roles import signed_in
 from yjinspect.converters import posted_id
 from yjinspect.engine.policy import service_policy
 from yjinspect.forms import add_errors
-from yjinspect.services.own_records import service_records
+from yjinspect.services.own_records import render_own, service_records
 
 from . import flags, services
 from .forms import (
@@ -86,11 +85,11 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
         + flags.supervision_flags(by_manager)
         + flags.induction_flags(service, today, policy)
     )
-    return render(
+    return render_own(
         request,
+        service,
         "staffing/overview.html",
         {
-            "service": service,
             "today": today,
             "policy": policy,
             "secondments": [str(PostKind(k).label).lower() for k in policy.statutory_secondments],
@@ -103,8 +102,6 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
             "post_form": post_form,
             "person_form": person_form,
             "which": which,
-            "may_change": may(request.user, "service.records.change", service),
-            "section": "services",
         },
     )
 
@@ -153,19 +150,17 @@ def post_detail(request: HttpRequest, pk: int, post: int) -> HttpResponse:
         ),
         None,
     )
-    return render(
+    return render_own(
         request,
+        service,
         "staffing/post.html",
         {
-            "service": service,
             "post": the_post,
             "state": state,
             "appointments": the_post.appointments.select_related("person"),
             "appoint_form": appoint_form,
             "end_form": end_form,
             "which": which,
-            "may_change": may(request.user, "service.records.change", service),
-            "section": "services",
         },
     )
 
@@ -242,11 +237,11 @@ def person_detail(request: HttpRequest, pk: int, person: int) -> HttpResponse:
     }
     if which in actions and handled(*actions[which][:2], request, actions[which][2]):
         return redirect("staffing:person", pk, person)
-    return render(
+    return render_own(
         request,
+        service,
         "staffing/person.html",
         {
-            "service": service,
             "member": member,
             "skills": skill_names(member.skills),
             "appointments": member.appointments.select_related("post"),
@@ -259,7 +254,5 @@ def person_detail(request: HttpRequest, pk: int, person: int) -> HttpResponse:
             "absence_form": absence_form,
             "end_form": end_form,
             "which": which,
-            "may_change": may(request.user, "service.records.change", service),
-            "section": "services",
         },
     )
