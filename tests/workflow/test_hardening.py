@@ -29,9 +29,9 @@ def test_no_template_carries_inline_script_or_style():
     import yjinspect
 
     templates = Path(yjinspect.__file__).parent / "templates"
-    # The report is one self-contained document (archived and made into a PDF): its <style>
-    # travels with it and its page allows exactly that block by hash.
-    self_contained = {"reports/report.html"}
+    # The report and the board pack are self-contained documents (archived or made into a
+    # PDF): each <style> travels with its document and its page allows that block by hash.
+    self_contained = {"reports/report.html", "boardpack/pack.html"}
     offenders = [
         name
         for path in templates.rglob("*.html")

@@ -22,7 +22,13 @@ from yjinspect.staffing.models import StaffMember
 
 from ..conftest import _person
 
-NOW = timezone.now().replace(minute=0, second=0, microsecond=0)
+
+def now():
+    """This minute (the forms take minutes): read when a test runs, not when it was loaded,
+    so hours counted on the page match however long the suite has been running."""
+    return timezone.now().replace(second=0, microsecond=0)
+
+
 TODAY = timezone.localdate()
 
 
@@ -74,8 +80,8 @@ def test_a_notice_recorded_by_staff_waits_for_its_case_manager_and_is_flagged_wh
             "case_ref": "ca-7",  # as typed: case does not matter
             "kind": "missing",
             "from_agency": "Heddlu Cwm Afon Police",
-            "occurred_at": typed(NOW - timedelta(hours=seen_within + 12)),
-            "received_at": typed(NOW - timedelta(hours=seen_within + 2)),
+            "occurred_at": typed(now() - timedelta(hours=seen_within + 12)),
+            "received_at": typed(now() - timedelta(hours=seen_within + 2)),
         },
     )
     notice = Notice.objects.get()
@@ -86,7 +92,7 @@ def test_a_notice_recorded_by_staff_waits_for_its_case_manager_and_is_flagged_wh
 
     client.post(
         reverse("safeguarding:notice", args=[child.service_id, notice.pk]),
-        {"seen_by": child.case_manager_id, "seen_at": typed(NOW)},
+        {"seen_by": child.case_manager_id, "seen_at": typed(now())},
     )
     page = text(client.get(url))
     assert f"Seen by the case manager after {seen_within + 2} hours" in page
@@ -101,8 +107,8 @@ def test_timeliness_counts_what_reached_the_case_manager_in_time(sam, child):
             child,
             kind="arrest",
             from_agency="Police",
-            occurred_at=NOW - timedelta(days=5),
-            received_at=NOW - timedelta(days=4),
+            occurred_at=now() - timedelta(days=5),
+            received_at=now() - timedelta(days=4),
         )
         safeguarding.mark_seen(
             sam,
@@ -121,10 +127,10 @@ def test_timeliness_counts_what_reached_the_case_manager_in_time(sam, child):
     [
         ({"case_ref": "NOPE-1"}, "No case of this service has the reference NOPE-1"),
         (
-            {"received_at": typed(NOW - timedelta(days=3))},
+            {"received_at": typed(now() - timedelta(days=3))},
             "It cannot reach the service before it happened",
         ),
-        ({"received_at": typed(NOW + timedelta(days=2))}, "The date cannot be in the future"),
+        ({"received_at": typed(now() + timedelta(days=2))}, "The date cannot be in the future"),
         ({"occurred_at": "yesterday"}, "Enter a real date and time, like 13/05/2024 14:30"),
         ({"kind": "rumour"}, "Select a valid choice"),
     ],
@@ -137,8 +143,8 @@ def test_a_wrong_notice_is_refused_naming_the_field_and_nothing_is_recorded(
         "case_ref": "CA-7",
         "kind": "arrest",
         "from_agency": "Police",
-        "occurred_at": typed(NOW - timedelta(days=1)),
-        "received_at": typed(NOW - timedelta(hours=2)),
+        "occurred_at": typed(now() - timedelta(days=1)),
+        "received_at": typed(now() - timedelta(hours=2)),
         **change,
     }
     response = client.post(reverse("safeguarding:notices", args=[child.service_id]), data)
