@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -194,3 +194,48 @@ def test_the_workers_expire_unconfirmed_uploads_daily(unconfirmed):
     assert "expire unconfirmed caseload uploads" in run_schedule()  # run at once in tests
     unconfirmed.refresh_from_db()
     assert unconfirmed.state == CaseloadImport.State.EXPIRED and not StagedCase.objects.exists()
+
+
+def test_a_subject_access_request_includes_the_services_own_records_of_the_child(
+    service, mona, capsys
+):
+    from datetime import UTC, datetime
+
+    from yjinspect.casework.models import ServiceCase
+    from yjinspect.interventions import services as interventions
+    from yjinspect.safeguarding import services as safeguarding
+
+    case = ServiceCase.objects.create(
+        service=service,
+        case_ref="OWN-9",
+        disposal="court",
+        disposal_type="referral order",
+        sex="female",
+        age=15,
+        ethnicity="white",
+        rosh="medium",
+        safety_wellbeing="high",
+        starts_on=date(2025, 1, 6),
+        needs=["mental_health"],
+    )
+    safeguarding.record_notice(
+        mona,
+        case,
+        kind="missing",
+        from_agency="Police",
+        occurred_at=datetime(2025, 3, 1, 22, tzinfo=UTC),
+        received_at=datetime(2025, 3, 2, 9, tzinfo=UTC),
+    )
+    safeguarding.refer(mona, case, referred_on=date(2025, 3, 3), first_responder="Council")
+    camhs = interventions.add_intervention(
+        mona, service, name="CAMHS", need="mental_health", provider="Health", eligibility=""
+    )
+    interventions.refer(mona, camhs, case=case, referred_on=date(2025, 3, 4))
+    assert main(["subject-access", service.name, "OWN-9"]) == 0
+    held = json.loads(capsys.readouterr().out)
+    assert held["service_cases"][0]["needs"] == ["mental_health"]
+    assert held["notices"][0]["kind"] == "missing"
+    assert held["nrm_referrals"][0]["first_responder"] == "Council"
+    assert held["intervention_referrals"][0]["intervention"] == "CAMHS"
+    recorded = {e["action"] for e in held["audit_events"]}
+    assert {"notice.recorded", "nrm.referred", "intervention.referred"} <= recorded

@@ -14,6 +14,10 @@ from yjinspect.alerts.models import CaseAlert
 from yjinspect.audit.models import AuditEvent
 from yjinspect.audit.services import record_event
 from yjinspect.cases.models import Case, CaseAssessment, ModerationDecision, SampledCase, StagedCase
+from yjinspect.casework.models import Allocation, ServiceCase
+from yjinspect.interventions.models import Referral
+from yjinspect.outofcourt.models import PanelDecision
+from yjinspect.safeguarding.models import ExploitationScreening, Notice, NrmReferral
 from yjinspect.services.models import YouthJusticeService
 
 
@@ -30,6 +34,19 @@ def _case_fields(case: Case | StagedCase) -> dict[str, Any]:
         "safety_wellbeing": case.safety_wellbeing,
         **case.extra,
     }
+
+
+OWN_CASE_FIELDS = (
+    "disposal",
+    "disposal_type",
+    "sex",
+    "age",
+    "ethnicity",
+    "rosh",
+    "safety_wellbeing",
+    "starts_on",
+    "ends_on",
+)
 
 
 def gather(user: Any, service: YouthJusticeService, case_ref: str) -> dict[str, Any]:
@@ -52,8 +69,28 @@ def gather(user: Any, service: YouthJusticeService, case_ref: str) -> dict[str, 
         .distinct()
         .prefetch_related("responses", "actions")
     )
-    about = Q(object_type="cases.sampledcase", object_id__in=[str(s.pk) for s in sampled]) | Q(
-        object_type="alerts.casealert", object_id__in=[str(a.pk) for a in alerts]
+    own = ServiceCase.objects.filter(service=service, case_ref=case_ref).select_related(
+        "case_manager"
+    )
+    notices = Notice.objects.filter(case__in=own).select_related("seen_by")
+    screenings = ExploitationScreening.objects.filter(case__in=own)
+    nrm = NrmReferral.objects.filter(case__in=own)
+    referrals = Referral.objects.filter(case__in=own).select_related("intervention")
+    decisions = PanelDecision.objects.filter(case__in=own).select_related("panel")
+    allocations = Allocation.objects.filter(case__in=own).select_related("practitioner")
+
+    def ids(records: Any) -> list[str]:
+        return [str(r.pk) for r in records]
+
+    about = (
+        Q(object_type="cases.sampledcase", object_id__in=ids(sampled))
+        | Q(object_type="alerts.casealert", object_id__in=ids(alerts))
+        | Q(object_type="casework.servicecase", object_id__in=ids(own))
+        | Q(object_type="safeguarding.notice", object_id__in=ids(notices))
+        | Q(object_type="safeguarding.exploitationscreening", object_id__in=ids(screenings))
+        | Q(object_type="safeguarding.nrmreferral", object_id__in=ids(nrm))
+        | Q(object_type="interventions.referral", object_id__in=ids(referrals))
+        | Q(object_type="outofcourt.paneldecision", object_id__in=ids(decisions))
     )
     held = {
         "service": service.name,
@@ -133,6 +170,66 @@ def gather(user: Any, service: YouthJusticeService, case_ref: str) -> dict[str, 
             }
             for a in alerts
         ],
+        # The service's own records of the child, kept between inspections.
+        "service_cases": [
+            {
+                **{f: str(getattr(c, f)) for f in OWN_CASE_FIELDS},
+                "case_manager": c.case_manager.name if c.case_manager else None,
+                "needs": c.needs,
+            }
+            for c in own
+        ],
+        "allocations": [
+            {
+                "at": a.allocated_at.isoformat(),
+                "to": a.practitioner.name,
+                "override_reason": a.override_reason,
+            }
+            for a in allocations
+        ],
+        "notices": [
+            {
+                "kind": n.kind,
+                "from": n.from_agency,
+                "occurred_at": n.occurred_at.isoformat(),
+                "received_at": n.received_at.isoformat(),
+                "seen_at": n.seen_at.isoformat() if n.seen_at else None,
+                "seen_by": n.seen_by.name if n.seen_by else None,
+                "summary": n.summary,
+            }
+            for n in notices
+        ],
+        "exploitation_screenings": [
+            {"screened_on": str(x.screened_on), "outcome": x.outcome} for x in screenings
+        ],
+        "nrm_referrals": [
+            {
+                "referred_on": str(r.referred_on),
+                "first_responder": r.first_responder,
+                "reasonable_grounds": r.reasonable_grounds,
+                "conclusive_grounds": r.conclusive_grounds,
+            }
+            for r in nrm
+        ],
+        "intervention_referrals": [
+            {
+                "intervention": r.intervention.name,
+                "referred_on": str(r.referred_on),
+                "started_on": str(r.started_on) if r.started_on else None,
+                "ended_on": str(r.ended_on) if r.ended_on else None,
+                "outcome": r.outcome,
+            }
+            for r in referrals
+        ],
+        "out_of_court_decisions": [
+            {
+                "panel_held_on": str(d.panel.held_on),
+                "information": d.information,
+                "outcome": d.outcome,
+                "reason": d.reason,
+            }
+            for d in decisions
+        ],
         "audit_events": [
             {"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "details": e.details}
             for e in AuditEvent.objects.filter(about).order_by("id")
@@ -143,6 +240,10 @@ def gather(user: Any, service: YouthJusticeService, case_ref: str) -> dict[str, 
         "subject_access.exported",
         object_type="services.youthjusticeservice",
         object_id=str(service.pk),
-        details={"case_records": len(held["caseload_rows"]), "alerts": len(held["alerts"])},
+        details={
+            "case_records": len(held["caseload_rows"]),
+            "alerts": len(held["alerts"]),
+            "service_cases": len(held["service_cases"]),
+        },
     )
     return held
