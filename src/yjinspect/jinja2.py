@@ -33,6 +33,12 @@ def visually_hidden(text: Any) -> Markup:
     return Markup('<span class="govuk-visually-hidden">{}</span>').format(text)
 
 
+def also_for(text: Any) -> Markup:
+    """Whom a repeated action is for, read by screen readers after its label ("Remove"
+    then " R. Jones"): the space is inside, so no string is joined in a template."""
+    return Markup('<span class="govuk-visually-hidden"> {}</span>').format(text)
+
+
 def code(text: Any) -> Markup:
     return Markup('<code class="govuk-body-s">{}</code>').format(escape(text))
 
@@ -138,6 +144,7 @@ def environment(**options: Any) -> Environment:
             "allows": allows,
             "may": may,
             "visually_hidden": visually_hidden,
+            "also_for": also_for,
             "code": code,
             "field_params": field_params,
             "when": when,
