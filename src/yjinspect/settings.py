@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "yjinspect.findings",
     "yjinspect.reports",
     "yjinspect.plans",
+    "yjinspect.selfassessment",
     "yjinspect.board",
     "yjinspect.kpis",
     "yjinspect.boardpack",

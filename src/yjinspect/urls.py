@@ -56,6 +56,7 @@ urlpatterns = [
     path("inspections/", include("yjinspect.reports.urls")),
     path("inspections/", include("yjinspect.plans.urls")),
     path("inspections/", include("yjinspect.boardpack.urls_inspection")),
+    path("", include("yjinspect.selfassessment.urls")),
     path("notifications/", notifications_views.notifications, name="notifications"),
     path("reports/", include("yjinspect.reports.public_urls")),
     path("services/", include("yjinspect.services.urls")),

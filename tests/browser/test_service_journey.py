@@ -183,6 +183,7 @@ def test_the_service_pages_have_no_accessibility_violations(page: Page, service,
         f"/services/{pk}/interventions/",
         f"/services/{pk}/board/",
         f"/services/{pk}/board/pack/?language={language}",
+        f"/services/{pk}/self-assessments/",
     ]
     sign_in(page, "mona")
     if language == "cy":

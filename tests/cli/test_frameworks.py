@@ -14,7 +14,14 @@ def test_list_names_every_installed_framework(cli):
     ran = cli("frameworks", "list")
     assert ran.code == 0
     ids = [line.split()[0] for line in ran.out.splitlines()]
-    assert ids == ["hmip-fji-2012", "hmip-yjs-2018", "hmip-yjs-2021", "hmip-yjs-2025"]
+    assert ids == [
+        "hmip-fji-2012",
+        "hmip-yjs-2018",
+        "yjb-ns-2019",
+        "hmip-yjs-2021",
+        "hmip-yjs-2025",
+    ]
+    assert "yjb-ns-2019" in next(line for line in ran.out.splitlines() if "self-assessment" in line)
 
 
 def test_show_gives_standards_and_key_questions_in_either_language(cli):

@@ -13,13 +13,27 @@ from yjinspect.engine import FrameworkError, get_framework, installed_frameworks
 from yjinspect.engine.loader import FRAMEWORKS_DIR, load_framework_file
 
 
-def test_the_four_published_frameworks_are_installed_and_valid():
-    assert list(installed_frameworks()) == [
+def test_the_four_published_frameworks_and_the_national_standards_are_installed():
+    frameworks = installed_frameworks()
+    assert [f.id for f in frameworks.values() if not f.is_self_assessment] == [
         "hmip-fji-2012",
         "hmip-yjs-2018",
         "hmip-yjs-2021",
         "hmip-yjs-2025",
     ]
+    assert [f.id for f in frameworks.values() if f.is_self_assessment] == ["yjb-ns-2019"]
+
+
+def test_the_national_standards_have_a_strategic_and_an_operational_part_each():
+    framework = get_framework("yjb-ns-2019")
+    assert [d.id for d in framework.domains] == ["1", "2", "3", "4", "5"]
+    for domain in framework.domains:
+        strategic, operational = domain.standards
+        assert strategic.basis.value == "judgement" and operational.basis.value == "case"
+        assert operational.key_questions and domain.population
+    assert framework.sampling.share == 0.2
+    assert {p.min_size for p in framework.sampling.populations} == {20}
+    assert framework.overall_method.value == "none" and framework.score_max is None
 
 
 def test_2018_has_twelve_scored_standards_worth_36_points(yjs2018):

@@ -131,6 +131,9 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "kpis:template": "FFFFF YY NFL",
     "interventions:register": "FFFFF YY NFL",
     "interventions:intervention": "FFFFF YY NFL",
+    # The service's own self-assessments: never the inspectorate's to see.
+    "selfassessment:list": "FFFFF YY NFL",
+    "selfassessment:take_caseload": "MMMMM MM MML",
 }
 CODES = {"Y": 200, "F": 403, "N": 404, "L": 302, "M": 405}
 
@@ -298,6 +301,7 @@ def world(sampled, alice, ian, lara, mona, service, request):
         "kpis:template": [service.pk],
         "interventions:register": [service.pk],
         "interventions:intervention": [service.pk, own["intervention"].pk],
+        "selfassessment:list": [service.pk],
     }
     return stage, people, inspection, args
 
@@ -705,6 +709,19 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
             },
             service,
         ),
+        (
+            "selfassessment:list",
+            [inspection.service_id],
+            {
+                "framework_id": "yjb-ns-2019",
+                "standards": ["2"],
+                "audit_start": "02/06/2025",
+                "audit_end": "16/06/2025",
+            },
+            {"mona"},
+        ),
+        # An inspection's caseload is never taken from the service's records, by anyone.
+        ("selfassessment:take_caseload", [pk], {}, set()),
     ]
 
 
@@ -749,6 +766,7 @@ WORKS_AT = {
     ("interventions:intervention", "form"): ALL,
     ("outofcourt:panels", "held_on"): ALL,
     ("outofcourt:panel", "case_ref"): ALL,
+    ("selfassessment:list", "framework_id"): ALL,
 }
 
 

@@ -35,6 +35,7 @@ DOWNLOADS = {
 }
 NOT_PAGES = {
     "inspections:advance",
+    "selfassessment:take_caseload",  # the self-assessment's caseload page posts to it
     "logout",
     "set_language",
     "healthz",

@@ -111,6 +111,9 @@ add_rules(
         "service.decisions.record": works_for,
         # A case's needs and its referrals to interventions: its case manager and colleagues.
         "service.casework.record": works_for,
+        # A self-assessment against the national standards: started (and led) by one of the
+        # service's managers; what happens inside it is the inspection rules'.
+        "service.self_assessment.start": works_for & is_service_manager,
         # The inspectorate's and partners' people sign in with a second step; the service's
         # people may choose to.
         "account.two_factor_required": is_inspecting,

@@ -38,6 +38,7 @@ from yjinspect.quarters import Quarter
 from yjinspect.reports.charts import bar_chart
 from yjinspect.safeguarding.models import ExploitationScreening, NrmReferral
 from yjinspect.safeguarding.timeliness import Timeliness, exploitation_flags, timeliness
+from yjinspect.selfassessment.services import Result, last_result
 from yjinspect.services.models import YouthJusticeService
 from yjinspect.staffing.flags import (
     Flag,
@@ -116,6 +117,8 @@ class BoardPack:
     trends: list[Trend] = field(default_factory=list)
     # (measure label and title, part title, this quarter's figure, the previous quarter's)
     measures: list[tuple[str, str, Figure | None, Figure | None]] = field(default_factory=list)
+    # The last self-assessment against the national standards signed off by the quarter's end.
+    self_assessment: Result | None = None
 
 
 def _open_on(day: date) -> Q:
@@ -143,6 +146,7 @@ def build(service: YouthJusticeService, quarter: Quarter, language: str) -> Boar
         _safeguarding(pack)
         _board(pack)
         _inspection(pack)
+        pack.self_assessment = last_result(service, language, by=quarter.end)
         pack.trends = [_trend(service, q, policy) for q in _last_quarters(quarter)]
         _measures(pack)
         return pack

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from yjinspect.accounts.roles import signed_in
 from yjinspect.audit.services import record
 from yjinspect.content_policy import inline_sources
 from yjinspect.engine.framework import DATA_IN_ADVANCE
-from yjinspect.inspections import permissions
+from yjinspect.inspections import lifecycle, permissions
 from yjinspect.quarters import Quarter
 from yjinspect.services.own_records import service_records
 
 from . import pack as board_pack
+from . import snapshot
 from .forms import PackForm
 from .models import DataInAdvance
 
@@ -81,11 +84,19 @@ def pack_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def data_in_advance(request: HttpRequest, pk: int) -> HttpResponse:
     """The service's records as the inspection took them at announcement, for the team and
-    the service alike."""
+    the service alike; the lead may take them again until the sample is drawn."""
     inspection = permissions.inspection_for(request, pk, "inspection.view")
+    if request.method == "POST":
+        try:
+            snapshot.retake(signed_in(request), inspection)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The data in advance was taken again from the records"))
+        return redirect("data_in_advance:data_in_advance", pk)
     taken = DataInAdvance.objects.filter(inspection=inspection).first()
     return render(
         request,
@@ -95,6 +106,8 @@ def data_in_advance(request: HttpRequest, pk: int) -> HttpResponse:
             "taken": taken,
             "sections": DATA_IN_ADVANCE,
             "lang": "cy" if (get_language() or "").startswith("cy") else "en",
+            "may_retake": permissions.may(request.user, "inspection.lead", inspection)
+            and lifecycle.allows(inspection, lifecycle.Operation.TAKE_DATA_IN_ADVANCE),
             "section": "inspections",
         },
     )

@@ -43,7 +43,7 @@ def applicable_standards(inspection: Inspection, sampled: SampledCase) -> list[S
     return [
         standard
         for domain in inspection.framework.domains
-        if domain.population == sampled.population
+        if domain.population in sampled.populations
         for standard in domain.standards
         if standard.basis is Basis.CASE or standard.assessed_in_cases
     ]

@@ -124,6 +124,9 @@ class SampledCase(models.Model):
     )
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="sampled")
     population = models.CharField(max_length=32)
+    # Other populations that drew the same case (a national standards' audit, where one case
+    # serves every standard it is relevant to): it is assessed against each one's standards.
+    also_for = models.JSONField(default=list, blank=True)
     stratum = models.CharField(max_length=300)
     assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -150,6 +153,10 @@ class SampledCase(models.Model):
 
     class Meta:
         ordering = ["population", "case__case_ref"]
+
+    @property
+    def populations(self) -> tuple[str, ...]:
+        return (self.population, *self.also_for)
 
     @property
     def is_replaced(self) -> bool:

@@ -61,17 +61,23 @@ def draw(user: User, inspection: Inspection, seed: int | None = None) -> Sample:
         for source, rows in ((victims.CASELOAD, cases), (victims.VICTIMS, listed))
         if rows
     ]
-    chosen = [
-        SampledCase(
-            inspection=inspection,
-            case=by_ref[picked.case.case_ref],
-            population=population.population.id,
-            stratum=" / ".join(picked.stratum),
-        )
-        for result, by_ref in drawn
-        for population in result.populations
-        for picked in population.chosen
-    ]
+    # A case drawn for two populations (a national standards' audit, where they overlap) is
+    # one sampled case, assessed for both.
+    by_case: dict[int, SampledCase] = {}
+    for result, by_ref in drawn:
+        for population in result.populations:
+            for picked in population.chosen:
+                case = by_ref[picked.case.case_ref]
+                if case.pk in by_case:
+                    by_case[case.pk].also_for.append(population.population.id)
+                    continue
+                by_case[case.pk] = SampledCase(
+                    inspection=inspection,
+                    case=case,
+                    population=population.population.id,
+                    stratum=" / ".join(picked.stratum),
+                )
+    chosen = list(by_case.values())
     if not chosen:
         raise ValidationError(_("No case in the caseload falls inside the eligibility windows"))
     SampledCase.objects.bulk_create(chosen)
@@ -88,6 +94,7 @@ def draw(user: User, inspection: Inspection, seed: int | None = None) -> Sample:
             "working": {
                 "confidence": p.working.confidence,
                 "margin": p.working.margin,
+                "share": p.working.share,
                 "z": round(p.working.z, 3),
                 "infinite": round(p.working.infinite, 1),
                 "corrected": round(p.working.corrected, 1),
@@ -173,6 +180,12 @@ def replace(
                 inspection=inspection,
                 case=by_ref[pick.case_ref],
                 population=sampled.population,
+                # It serves the other standards the replaced case served where it is relevant.
+                also_for=[
+                    p.id
+                    for p in framework.sampling.populations
+                    if p.id in sampled.also_for and _eligible(inspection, p, by_ref[pick.case_ref])
+                ],
                 stratum=stratum_of(by_ref[pick.case_ref]),
                 replaces=sampled,
                 assessor=sampled.assessor,
@@ -198,7 +211,7 @@ def _eligible(inspection: Inspection, population: Any, case: Case) -> bool:
     if window is None:
         return False
     start, end = eligible_between(inspection.fieldwork_start, window)
-    return bool(start <= case.start_date <= end)
+    return bool(start <= case.start_date <= end) and population.admits_type(case.disposal_type)
 
 
 @transaction.atomic

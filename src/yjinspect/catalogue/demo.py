@@ -33,6 +33,7 @@ from yjinspect.reports import services as reports
 from yjinspect.services.models import BoardMember, Nation, PartnerContact, YouthJusticeService
 from yjinspect.synthetic import caseload_csv
 
+from .demo_self_assessment import load_self_assessment
 from .demo_service import load_service_year
 
 # Sign-in name → role; the names are the roles so a newcomer knows whom to sign in as.
@@ -116,6 +117,9 @@ def load_demo(password: str, totp_secret: str | None = None) -> list[str]:
     # The service's own year of records first: an inspection takes them as data in advance
     # when it is announced.
     load_service_year(welsh, users["manager"], timezone.localdate())
+    # Its self-assessment of national standard 2, signed off: the inspection's data in advance
+    # shows the result.
+    load_self_assessment(welsh, users["manager"], users["staff"], timezone.localdate())
     inspection = Inspection.objects.filter(service=welsh, framework_id="hmip-yjs-2021").first()
     if inspection is None:
         _previous_inspection(welsh, users)

@@ -99,6 +99,7 @@ def frameworks_list(args: argparse.Namespace) -> int:
         print(
             f"{framework.id:<15} {framework.in_force_from.isoformat()} to {until:<10}  "
             f"{len(framework.standards):>2} standards  {framework.title.get(args.language)}"
+            + ("  (a service's self-assessment)" if framework.is_self_assessment else "")
         )
     return 0
 

@@ -105,15 +105,40 @@ class SamplePopulation:
     min_size: int
     max_size: int
     strata: tuple[str, ...] = ()  # what the population is stratified by
+    # Narrower populations (the national standards' secure settings): only cases whose
+    # disposal type is one of ``only_disposal_types``, or none of ``except_disposal_types``
+    # (compared without regard to case).
+    only_disposal_types: tuple[str, ...] = ()
+    except_disposal_types: tuple[str, ...] = ()
+
+    def admits_type(self, disposal_type: str) -> bool:
+        kind = disposal_type.strip().casefold()
+        if self.only_disposal_types and kind not in self.only_disposal_types:
+            return False
+        return kind not in self.except_disposal_types
+
+
+class SizeRule(StrEnum):
+    """How many cases a population's sample takes."""
+
+    # Enough to estimate a proportion within a margin at a confidence (the inspectorate's).
+    CONFIDENCE = "confidence"
+    # A share of the relevant cases with a minimum (the national standards' case audit).
+    SHARE = "share"
 
 
 @dataclass(frozen=True, slots=True)
 class Sampling:
-    confidence: float
-    margin: float
+    confidence: float | None
+    margin: float | None
     strata: tuple[str, ...]
     populations: tuple[SamplePopulation, ...]
     provenance: str
+    share: float | None = None  # the share of relevant cases, with SizeRule.SHARE
+
+    @property
+    def size_rule(self) -> SizeRule:
+        return SizeRule.SHARE if self.share is not None else SizeRule.CONFIDENCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +201,7 @@ DATA_IN_ADVANCE = (
     "exploitation",
     "out_of_court",
     "interventions",
+    "self_assessment",
 )
 
 
@@ -222,6 +248,9 @@ class Framework:
     # Caseload columns beyond the required ones that this framework's profile uses: a caseload
     # may carry these and no others (never a name, date of birth or address).
     optional_columns: tuple[str, ...] = ()
+    # What the framework is for: an inspection by the inspectorate, or a service's
+    # self-assessment (the YJB's national standards), run by the service itself.
+    purpose: str = "inspection"
     _standards: dict[str, Standard] = field(default_factory=dict, repr=False, compare=False)
     _key_questions: dict[str, KeyQuestion] = field(default_factory=dict, repr=False, compare=False)
     _levels: dict[str, RatingLevel] = field(default_factory=dict, repr=False, compare=False)
@@ -272,6 +301,25 @@ class Framework:
             for domain in self.domains
         )
         return replace(self, domains=domains, _standards={}, _key_questions={}, _levels={})
+
+    def restricted_to(self, domain_ids: tuple[str, ...]) -> Framework:
+        """This framework with only the named domains (a self-assessment of one national
+        standard), and only the sample populations those domains are assessed from."""
+        if not domain_ids:
+            return self
+        domains = tuple(d for d in self.domains if d.id in domain_ids)
+        sampling = self.sampling
+        if sampling is not None:
+            used = {d.population for d in domains}
+            populations = tuple(p for p in sampling.populations if p.id in used)
+            sampling = replace(sampling, populations=populations)
+        return replace(
+            self, domains=domains, sampling=sampling, _standards={}, _key_questions={}, _levels={}
+        )
+
+    @property
+    def is_self_assessment(self) -> bool:
+        return self.purpose == "self_assessment"
 
     @property
     def titled_per_inspection(self) -> tuple[Standard, ...]:

@@ -37,6 +37,8 @@ FRAMEWORKS_DIR = Path(__file__).resolve().parent.parent / "frameworks"
 NATIONS = ("wales", "england")
 # The severities an alert can have; a framework gives each a response time.
 ALERT_SEVERITIES = ("critical", "high", "medium")
+# What a framework is for: the inspectorate's inspections, or a service's self-assessment.
+PURPOSES = ("inspection", "self_assessment")
 # Fields a sample may be stratified by: the caseload file's columns, and the victims list's.
 STRATIFIABLE = ("disposal", "disposal_type", "sex", "rosh", "safety_wellbeing", "ethnicity")
 VICTIM_STRATIFIABLE = ("disposal", "disposal_type", "victim_type")
@@ -79,9 +81,11 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
             "alerts",
             "improvement_plan",
             "report",
+            "purpose",
         ),
     )
     framework_id = root.child("id").as_str()
+    purpose = root.optional("purpose", lambda n: n.as_choice(PURPOSES)) or PURPOSES[0]
 
     scale_node = root.child("scale").mapping(
         ("levels", "not_rated", "not_rated_reasons", "provenance")
@@ -201,6 +205,7 @@ def parse_framework(data: object, *, source: str = "") -> Framework:
         report_title=report_title,
         partner_inspectorates=partners,
         alert_remind_before_hours=remind_hours,
+        purpose=purpose,
     )
 
 
@@ -382,12 +387,25 @@ def _parse_overall(
 
 
 def _parse_sampling(node: Node) -> Sampling:
-    node.mapping(("confidence", "margin", "strata", "populations", "provenance"))
+    """Sizes come from a confidence and a margin (the inspectorate's rule) or from a share of
+    the relevant cases with each population's minimum (the national standards' case audit)."""
+    node.mapping(("strata", "populations", "provenance"), ("confidence", "margin", "share"))
+    if node.has("share"):
+        for name in ("confidence", "margin"):
+            if node.has(name):
+                raise node.child(name).fail("a sample sized by a share has no " + name)
+    else:
+        for name in ("confidence", "margin"):
+            if not node.has(name):
+                raise node.fail(f"missing required key '{name}' (or a 'share' of the cases)")
     strata = tuple(s.as_choice(STRATIFIABLE) for s in node.child("strata").items(allow_empty=True))
     populations: list[SamplePopulation] = []
     ids: list[tuple[Node, str]] = []
     for pop_node in node.child("populations").items():
-        pop_node.mapping(("id", "title", "source", "min_size", "max_size", "windows"), ("strata",))
+        pop_node.mapping(
+            ("id", "title", "source", "min_size", "max_size", "windows"),
+            ("strata", "only_disposal_types", "except_disposal_types"),
+        )
         source = pop_node.child("source").as_choice(("caseload", "victims"))
         windows: dict[str, Window] = {}
         windows_node = pop_node.child("windows")
@@ -430,17 +448,25 @@ def _parse_sampling(node: Node) -> Sampling:
             min_size=min_size,
             max_size=max_size,
             strata=own_strata if own_strata is not None else strata,
+            only_disposal_types=_disposal_types(pop_node, "only_disposal_types"),
+            except_disposal_types=_disposal_types(pop_node, "except_disposal_types"),
         )
         ids.append((pop_node.child("id"), population.id))
         populations.append(population)
     _unique(ids, "population")
     return Sampling(
-        confidence=node.child("confidence").as_fraction(),
-        margin=node.child("margin").as_fraction(),
+        confidence=node.optional("confidence", Node.as_fraction),
+        margin=node.optional("margin", Node.as_fraction),
         strata=strata,
         populations=tuple(populations),
         provenance=node.child("provenance").as_str(),
+        share=node.optional("share", Node.as_fraction),
     )
+
+
+def _disposal_types(node: Node, key: str) -> tuple[str, ...]:
+    found = node.optional(key, lambda n: tuple(item.as_str() for item in n.items()))
+    return tuple(kind.strip().casefold() for kind in found or ())
 
 
 def _parse_optional_columns(node: Node) -> tuple[str, ...]:

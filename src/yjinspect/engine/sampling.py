@@ -45,14 +45,15 @@ class SizeWorking:
     """How a population's sample size was reached, step by step, for the sample page."""
 
     population: int
-    confidence: float
-    margin: float
+    confidence: float | None
+    margin: float | None
     z: float
     infinite: float  # n0 = z² p (1 - p) / e², for a population without end
-    corrected: float  # n0 / (1 + (n0 - 1) / N), for this population of N
+    corrected: float  # n0 / (1 + (n0 - 1) / N), or the share of N under the share rule
     min_size: int
     max_size: int
     size: int
+    share: float | None = None  # with the share rule: the share of the relevant cases
 
     @property
     def held_by(self) -> str | None:
@@ -66,27 +67,51 @@ class SizeWorking:
 
 
 def size_working(
-    population: int, *, confidence: float, margin: float, min_size: int, max_size: int
+    population: int,
+    *,
+    confidence: float | None,
+    margin: float | None,
+    min_size: int,
+    max_size: int,
+    share: float | None = None,
 ) -> SizeWorking:
     """Cases needed to estimate a proportion within ``margin`` at ``confidence``, corrected for
-    a finite population, then held within the framework's bounds and the population itself."""
-    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
-    p = _WORST_CASE_PROPORTION
-    infinite = z * z * p * (1 - p) / (margin * margin)
-    corrected = infinite / (1 + (infinite - 1) / population) if population > 0 else 0.0
+    a finite population (or, given a ``share``, that share of the population), then held
+    within the framework's bounds and the population itself."""
+    if share is not None:
+        z = infinite = 0.0
+        corrected = share * population
+    else:
+        if confidence is None or margin is None:
+            raise ValueError("a sample needs a share, or a confidence and a margin")
+        z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+        p = _WORST_CASE_PROPORTION
+        infinite = z * z * p * (1 - p) / (margin * margin)
+        corrected = infinite / (1 + (infinite - 1) / population) if population > 0 else 0.0
     # Rounding before ceil stops float noise (62.000000001) costing a whole extra case.
     size = math.ceil(round(corrected, 9))
     size = min(population, max(min_size, min(max_size, size))) if population > 0 else 0
     return SizeWorking(
-        population, confidence, margin, z, infinite, corrected, min_size, max_size, size
+        population, confidence, margin, z, infinite, corrected, min_size, max_size, size, share
     )
 
 
 def required_sample_size(
-    population: int, *, confidence: float, margin: float, min_size: int, max_size: int
+    population: int,
+    *,
+    confidence: float | None,
+    margin: float | None,
+    min_size: int,
+    max_size: int,
+    share: float | None = None,
 ) -> int:
     return size_working(
-        population, confidence=confidence, margin=margin, min_size=min_size, max_size=max_size
+        population,
+        confidence=confidence,
+        margin=margin,
+        min_size=min_size,
+        max_size=max_size,
+        share=share,
     ).size
 
 
@@ -218,6 +243,7 @@ def draw_sample(
             for case in cases
             if case.disposal in windows
             and windows[case.disposal][0] <= case.start_date <= windows[case.disposal][1]
+            and population.admits_type(case.disposal_type)
         ]
         used.update(case.case_ref for case in eligible)
         working = size_working(
@@ -226,6 +252,7 @@ def draw_sample(
             margin=sampling.margin,
             min_size=population.min_size,
             max_size=population.max_size,
+            share=sampling.share,
         )
         size = working.size
         strata = population.strata or sampling.strata
@@ -243,7 +270,9 @@ def draw_sample(
                     framework.age_bands,
                     fields=_profile_fields(population),
                 ),
-                windows_count=_windows_count(cases, windows),
+                windows_count=_windows_count(
+                    [c for c in cases if population.admits_type(c.disposal_type)], windows
+                ),
                 working=working,
             )
         )

@@ -15,7 +15,13 @@ from .models import TEAM_ROLES
 
 
 def framework_choices() -> list[tuple[str, str]]:
-    return [(f.id, f"{f.title.en} ({f.id})") for f in installed_frameworks().values()]
+    """The frameworks the inspectorate inspects by (not the national standards, which a
+    service assesses itself against)."""
+    return [
+        (f.id, f"{f.title.en} ({f.id})")
+        for f in installed_frameworks().values()
+        if not f.is_self_assessment
+    ]
 
 
 class InspectionForm(forms.Form):
@@ -61,9 +67,10 @@ class TeamMemberForm(forms.Form):
         error_messages={"required": _("Choose their role")},
     )
 
-    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, people: Any, roles: Any = TEAM_ROLES, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = people  # type: ignore[attr-defined]
+        self.fields["role"].choices = roles  # type: ignore[attr-defined]
         self.fields["user"].label_from_instance = lambda u: u.get_username()  # type: ignore[attr-defined]
 
 

@@ -59,6 +59,13 @@ class Operation(enum.Enum):
         gettext_lazy("Importing the caseload"),
         (S.ANNOUNCED, S.DATA_IN_ADVANCE),
     )
+    # The service's records as data in advance: taken at announcement, taken again by the
+    # lead until the sample is drawn from them.
+    TAKE_DATA_IN_ADVANCE = (
+        "take_data_in_advance",
+        gettext_lazy("Taking the data in advance again"),
+        (S.ANNOUNCED, S.DATA_IN_ADVANCE),
+    )
     DRAW_SAMPLE = ("draw_sample", gettext_lazy("Drawing the sample"), (S.SAMPLING,))
     ALLOCATE = (
         "allocate",

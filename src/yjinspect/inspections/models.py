@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.accounts.models import Role
-from yjinspect.engine import Framework, Text, get_framework
+from yjinspect.engine import Framework, Text, get_framework, installed_frameworks
 
 
 class Status(models.TextChoices):
@@ -29,7 +29,25 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+def self_assessment_frameworks() -> list[str]:
+    """The frameworks a service assesses itself against (the YJB's national standards)."""
+    return [f.id for f in installed_frameworks().values() if f.is_self_assessment]
+
+
+class InspectionQuerySet(models.QuerySet["Inspection"]):
+    def by_inspectorate(self) -> InspectionQuerySet:
+        """Inspections proper: never a service's own self-assessment."""
+        return self.exclude(framework_id__in=self_assessment_frameworks())
+
+    def self_assessments(self) -> InspectionQuerySet:
+        return self.filter(framework_id__in=self_assessment_frameworks())
+
+
 class Inspection(models.Model):
+    """An inspection by the inspectorate or, under a self-assessment framework, a service's
+    self-assessment: the same sample, assessment, moderation, rating and plan machinery, run
+    by the service's own people and never seen by the inspectorate."""
+
     service = models.ForeignKey(
         "services.YouthJusticeService", on_delete=models.PROTECT, related_name="inspections"
     )
@@ -52,6 +70,10 @@ class Inspection(models.Model):
     # Titles this inspection gives the framework's generic standards (a joint inspection's
     # themed area): {standard id: {"en": ..., "cy": ...}}.
     standard_titles = models.JSONField(default=dict, blank=True, editable=False)
+    # The domains a self-assessment covers (one national standard or all five); empty: all.
+    scope = models.JSONField(default=list, blank=True, editable=False)
+
+    objects = InspectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-fieldwork_start", "service__name"]
@@ -74,7 +96,11 @@ class Inspection(models.Model):
             for sid, title in (self.standard_titles or {}).items()
             if framework.has_standard(sid)
         }
-        return framework.with_standard_titles(titles)
+        return framework.with_standard_titles(titles).restricted_to(tuple(self.scope or ()))
+
+    @property
+    def is_self_assessment(self) -> bool:
+        return get_framework(self.framework_id).is_self_assessment
 
     @property
     def is_published(self) -> bool:

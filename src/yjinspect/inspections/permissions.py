@@ -18,6 +18,10 @@ Who is who on an inspection:
   improvement plan; never moderation, assessments, consents, or ratings and findings before
   the factual-accuracy check.
 Anyone else does not learn the inspection exists (404, not 403).
+
+A self-assessment (under the national standards' framework) is the service's own: its people
+are its team (a manager leads, colleagues assess), and no one from the inspectorate, the admin
+included, sees it; an inspection learns of it only through its data in advance.
 """
 
 from __future__ import annotations
@@ -65,6 +69,16 @@ def _membership(user: AnyUser, inspection: Inspection) -> tuple[str | None, froz
 
 
 # ---- Predicates ---------------------------------------------------------------------------
+
+
+@predicate
+def is_self_assessment(user: AnyUser, record: Any) -> bool:
+    return inspection_of(record).is_self_assessment
+
+
+# The inspectorate's admin sees and does everything about inspections, and nothing of a
+# service's own self-assessment.
+admin = is_admin & ~is_self_assessment
 
 
 @predicate
@@ -146,9 +160,9 @@ def second_assessor(user: AnyUser, sampled: Any) -> bool:
 # ---- Rules --------------------------------------------------------------------------------
 # A rule's record is an inspection unless its name says otherwise (alert.*, case.*).
 
-lead = is_admin | leads
-core = is_admin | on_core_team
-team = is_admin | on_team
+lead = admin | leads
+core = admin | on_core_team
+team = admin | on_team
 service_after_accuracy = of_service & stage_from(Status.FACTUAL_ACCURACY)
 
 add_rules(
@@ -164,8 +178,8 @@ add_rules(
         "sample.view": core | granted(Grant.CASES),
         "sample.change": lead,
         "cases.view": team,
-        "case.assess_first": is_admin | leads | first_assessor,
-        "case.assess_second": is_admin | leads | second_assessor,
+        "case.assess_first": admin | leads | first_assessor,
+        "case.assess_second": admin | leads | second_assessor,
         "moderation.view": core | granted(Grant.CASES),
         "moderation.decide": lead,
         # Fieldwork: consents and evidence
@@ -216,14 +230,14 @@ def visible_inspections(user: AnyUser) -> QuerySet[Inspection]:
     role = role_of(user)
     inspections = Inspection.objects.select_related("service")
     if role is Role.INSPECTORATE_ADMIN:
-        return inspections
+        return inspections.by_inspectorate()
     if role in SERVICE_ROLES:
         return inspections.filter(service_id=service_of(user))
     if role is None:
         return inspections.none()
     # One team row per person per inspection (a unique constraint), so the join adds no
     # duplicates and needs no DISTINCT.
-    return inspections.filter(team__user_id=cast(int, user.pk))
+    return inspections.by_inspectorate().filter(team__user_id=cast(int, user.pk))
 
 
 def get_visible(user: AnyUser, inspection_id: int) -> Inspection:

@@ -53,22 +53,29 @@ def previous_inspections(inspection: Inspection, language: str) -> list[Previous
     """The inspections a re-inspection compares with: the service's own latest published one,
     and, for a service formed by a merger or a split since then, the latest published
     inspection of each service it was formed from, before the change."""
-    own = _latest(inspection.service_id, inspection.fieldwork_start)
+    own = _latest(inspection.service_id, inspection.fieldwork_start, inspection)
     found = [_previous(inspection, own, language)] if own else []
     for change in ServiceChange.objects.filter(
         successor_id=inspection.service_id, on__lte=inspection.fieldwork_start
     ).select_related("predecessor"):
         if own is not None and own.fieldwork_start >= change.on:
             continue  # inspected as itself since the change: that is the comparison
-        earlier = _latest(change.predecessor_id, change.on)
+        earlier = _latest(change.predecessor_id, change.on, inspection)
         if earlier is not None:
             found.append(_previous(inspection, earlier, language, change.predecessor.name))
     return found
 
 
-def _latest(service_id: int, before: date) -> Inspection | None:
+def _latest(service_id: int, before: date, like: Inspection) -> Inspection | None:
+    """The latest published one of the same kind: an inspection is compared with
+    inspections, a self-assessment with the service's earlier self-assessments."""
+    same_kind = (
+        Inspection.objects.self_assessments()
+        if like.is_self_assessment
+        else Inspection.objects.by_inspectorate()
+    )
     return (
-        Inspection.objects.filter(
+        same_kind.filter(
             service_id=service_id, fieldwork_start__lt=before, published_ratings__isnull=False
         )
         .order_by("-fieldwork_start")

@@ -20,7 +20,7 @@ from yjinspect.engine import get_framework
 from yjinspect.services.models import YouthJusticeService
 
 from . import lifecycle
-from .models import Grant, Inspection, Status, StatusChange, TeamMember
+from .models import TEAM_ROLES, Grant, Inspection, Status, StatusChange, TeamMember
 from .permissions import require
 
 
@@ -43,7 +43,30 @@ def create_inspection(
     fieldwork_end: date,
 ) -> Inspection:
     require(user, "inspections.create")
-    get_framework(framework_id)  # refuses an unknown framework
+    if get_framework(framework_id).is_self_assessment:  # an unknown framework is refused too
+        raise ValidationError(_("A service assesses itself against that framework"))
+    return open_inspection(
+        user,
+        service=service,
+        framework_id=framework_id,
+        fieldwork_start=fieldwork_start,
+        fieldwork_end=fieldwork_end,
+        lead=role_of(user) is Role.LEAD_INSPECTOR,
+    )
+
+
+def open_inspection(
+    user: User,
+    *,
+    service: YouthJusticeService,
+    framework_id: str,
+    fieldwork_start: date,
+    fieldwork_end: date,
+    lead: bool,
+    scope: list[str] | None = None,
+) -> Inspection:
+    """An inspection (or a self-assessment) at its first stage, its creator leading it when
+    ``lead``; the caller has checked who may."""
     if fieldwork_end < fieldwork_start:
         raise ValidationError(_("Fieldwork must end on or after the day it starts"))
     inspection = Inspection.objects.create(
@@ -52,9 +75,10 @@ def create_inspection(
         fieldwork_start=fieldwork_start,
         fieldwork_end=fieldwork_end,
         created_by=user,
+        scope=scope or [],
     )
     StatusChange.objects.create(inspection=inspection, to_status=Status.ANNOUNCED, by=user)
-    if role_of(user) is Role.LEAD_INSPECTOR:
+    if lead:
         TeamMember.objects.create(inspection=inspection, user=user, role=Role.LEAD_INSPECTOR)
     record(
         user,
@@ -63,6 +87,7 @@ def create_inspection(
         inspection_id=inspection.pk,
         framework=framework_id,
         service=service.name,
+        scope=scope or [],
     )
     return inspection
 
@@ -145,7 +170,15 @@ def check_date_between(value: date, earliest: date, latest: date, message: str) 
 def assign_team_member(user: User, inspection: Inspection, member: User, role: str) -> TeamMember:
     require(user, "team.change", inspection)
     lifecycle.check(inspection, lifecycle.Operation.CHANGE_TEAM)
-    if role_of(member) in SERVICE_ROLES:
+    if role not in dict(team_roles(inspection)):
+        raise ValidationError(_("Choose one of the roles offered"))
+    if inspection.is_self_assessment:
+        # A self-assessment is the service's own: only its people take part.
+        if not team_people(inspection).filter(pk=member.pk).exists():
+            raise ValidationError(
+                _("Only the service's own people take part in its self-assessment")
+            )
+    elif role_of(member) in SERVICE_ROLES:
         raise ValidationError(_("People from the inspected service cannot join the team"))
     try:
         with transaction.atomic():
@@ -212,6 +245,34 @@ def remove_team_member(user: User, inspection: Inspection, member_id: int) -> No
         member=team_member.user.get_username(),
     )
     team_member.delete()
+
+
+def team_people(inspection: Inspection) -> QuerySet[Any]:
+    """Who may join the team: the inspectorate's people, or for a self-assessment the
+    service's own people who can still sign in."""
+    if not inspection.is_self_assessment:
+        return inspecting_people()
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            profile__service_id=inspection.service_id,
+            profile__role__in=[r.value for r in SERVICE_ROLES],
+        )
+        .order_by("username")
+    )
+
+
+def team_roles(inspection: Inspection) -> list[tuple[str, Any]]:
+    """The roles on the team: a self-assessment has a lead and assessors from the service."""
+    if inspection.is_self_assessment:
+        return [
+            (Role.LEAD_INSPECTOR.value, _("Leads the self-assessment")),
+            (Role.LOCAL_ASSESSOR.value, _("Assessor")),
+        ]
+    return list(TEAM_ROLES)
 
 
 def inspecting_people() -> QuerySet[Any]:

@@ -89,7 +89,11 @@ def inspection_advance(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def inspection_team(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = permissions.inspection_for(request, pk, "team.view")
-    form = TeamMemberForm(request.POST or None, people=services.inspecting_people())
+    form = TeamMemberForm(
+        request.POST or None,
+        people=services.team_people(inspection),
+        roles=services.team_roles(inspection),
+    )
     if request.method == "POST":
         permissions.require(request.user, "team.change", inspection)
         if "grants" in request.POST:
@@ -129,6 +133,7 @@ def inspection_team(request: HttpRequest, pk: int) -> HttpResponse:
             "team": inspection.team.select_related("user"),
             "form": form,
             "grants": Grant.choices,
+            "role_names": dict(services.team_roles(inspection)),
             "section": "inspections",
         },
     )
