@@ -253,6 +253,8 @@ YJ_RETENTION_DAYS = {
     for name, default in {
         "staged_uploads": 7,
         "case_records": 3 * 365,
+        # [R] the service's own closed cases: six years, a product default.
+        "service_cases": 6 * 365,
         "notifications": 365,
         "sign_in_attempts": 90,
     }.items()

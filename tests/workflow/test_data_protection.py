@@ -123,6 +123,57 @@ def test_case_records_of_a_long_closed_inspection_are_pseudonymised(sampled, ian
     assert "Would remove 0: case records" in retention(capsys, "--dry-run")
 
 
+def test_the_services_own_long_closed_cases_are_pseudonymised(service, mona, capsys):
+    from yjinspect.casework.models import ServiceCase
+    from yjinspect.outofcourt.models import Panel, PanelDecision
+    from yjinspect.safeguarding.models import Notice
+
+    def case(ref: str, ended: int | None) -> ServiceCase:
+        today = timezone.localdate()
+        return ServiceCase.objects.create(
+            service=service,
+            case_ref=ref,
+            disposal="out_of_court",
+            disposal_type="youth caution",
+            sex="female",
+            age=15,
+            ethnicity="mixed",
+            rosh="low",
+            safety_wellbeing="low",
+            starts_on=today - timedelta(days=3000),
+            ends_on=None if ended is None else today - timedelta(days=ended),
+            needs=["education"],
+        )
+
+    old, recent, open_case = case("OLD-1", 6 * 365 + 2), case("NEW-1", 30), case("OPEN-1", None)
+    Notice.objects.create(
+        case=old,
+        kind="missing",
+        from_agency="Police",
+        occurred_at=timezone.now() - timedelta(days=2500),
+        received_at=timezone.now() - timedelta(days=2500),
+        summary="Found at a friend's house",
+        recorded_by=mona,
+    )
+    panel = Panel.objects.create(
+        service=service, held_on=old.starts_on, agencies=["yjs", "police"], recorded_by=mona
+    )
+    PanelDecision.objects.create(
+        panel=panel, case=old, outcome="youth_caution", reason="Admitted it", recorded_by=mona
+    )
+    report = retention(capsys, "--dry-run")
+    assert "Would remove 1: the service's own cases closed more than 2190 days ago" in report
+    assert ServiceCase.objects.filter(case_ref="OLD-1").exists()
+    retention(capsys, "--execute")
+    old.refresh_from_db()
+    assert old.case_ref == f"removed-{old.pk}" and old.sex == old.ethnicity == ""
+    assert old.needs == [] and old.disposal == "out_of_court"  # the counts still add up
+    assert Notice.objects.get(case=old).summary == ""
+    assert PanelDecision.objects.get(case=old).reason == "(removed)"
+    kept = set(ServiceCase.objects.values_list("case_ref", flat=True))
+    assert {"NEW-1", "OPEN-1"} <= kept and recent.pk and open_case.pk
+
+
 def test_a_subject_access_request_gathers_everything_held_about_a_case(
     sampled, ian, alice, service, capsys, client, ada, mona
 ):

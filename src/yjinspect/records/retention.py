@@ -5,8 +5,10 @@ Periods are configuration: settings.YJ_RETENTION_DAYS, each overridable from the
 YJ_RETENTION_<CLASS>_DAYS. Defaults: unconfirmed uploads' staged rows 7 days (a week to check
 and confirm); case records of a closed inspection 3 years (references and profile fields are
 replaced by a pseudonym, consents lose their reference and the children's and parents' views
-go; ratings, findings and the published report stay); read notifications 1 year; failed
-sign-in attempts 90 days. The audit trail is not pruned: it is the
+go; ratings, findings and the published report stay); the service's own cases closed 6 years
+(the reference, sex, ethnicity and needs replaced or cleared, and the words written about the
+child in notices, panel decisions and allocations removed; the counts the board pack and KPIs
+rest on stay); read notifications 1 year; failed sign-in attempts 90 days. The audit trail is not pruned: it is the
 record of who did what, and its hash chain must stay whole."""
 
 from __future__ import annotations
@@ -24,10 +26,13 @@ from django_tasks import task
 
 from yjinspect.audit.services import record_event
 from yjinspect.cases.models import Case, CaseloadImport, StagedCase
+from yjinspect.casework.models import Allocation, ServiceCase
 from yjinspect.fieldwork.models import Consent, EvidenceItem
 from yjinspect.inspections.models import Inspection, Status, StatusChange
 from yjinspect.jobs.queue import every
 from yjinspect.notifications.models import Notification
+from yjinspect.outofcourt.models import PanelDecision
+from yjinspect.safeguarding.models import Notice
 
 PSEUDONYM = "removed-{pk}"
 
@@ -77,6 +82,18 @@ def _forget_consents(consents: QuerySet[Consent]) -> int:
     return Consent.objects.filter(pk__in=ids).update(reference="removed")
 
 
+def _pseudonymise_service_cases(cases: QuerySet[ServiceCase]) -> int:
+    ids = list(cases.values_list("pk", flat=True))
+    Notice.objects.filter(case_id__in=ids).update(summary="")
+    PanelDecision.objects.filter(case_id__in=ids).update(reason="(removed)")
+    Allocation.objects.filter(case_id__in=ids).update(override_reason="")
+    for pk in ids:
+        ServiceCase.objects.filter(pk=pk).update(
+            case_ref=PSEUDONYM.format(pk=pk), sex="", ethnicity="", needs=[]
+        )
+    return len(ids)
+
+
 def _delete(rows: QuerySet) -> int:  # type: ignore[type-arg]
     return int(rows.delete()[0])
 
@@ -110,6 +127,15 @@ def rules() -> list[Rule]:
                 reference="removed"
             ),
             _forget_consents,
+        ),
+        Rule(
+            "service_cases",
+            f"the service's own cases closed more than {days('service_cases')} days ago: "
+            "references and profile replaced, words about the child removed",
+            lambda: ServiceCase.objects.filter(ends_on__lt=_before("service_cases").date()).exclude(
+                case_ref__startswith="removed-"
+            ),
+            _pseudonymise_service_cases,
         ),
         Rule(
             "notifications",
