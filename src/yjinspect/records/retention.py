@@ -8,8 +8,8 @@ replaced by a pseudonym, consents lose their reference and the children's and pa
 go; ratings, findings and the published report stay); the service's own cases closed 6 years
 (the reference, sex, ethnicity and needs replaced or cleared, and the words written about the
 child in notices, panel decisions and allocations removed; the counts the board pack and KPIs
-rest on stay); read notifications 1 year; failed sign-in attempts 90 days. The audit trail is not pruned: it is the
-record of who did what, and its hash chain must stay whole."""
+rest on stay); read notifications 1 year; failed sign-in attempts 90 days. The audit trail
+is not pruned: it is the record of who did what, and its hash chain must stay whole."""
 
 from __future__ import annotations
 
