@@ -298,3 +298,46 @@ def test_data_in_advance_is_taken_again_until_the_sample(mona, alice, service, a
     assert DataInAdvance.objects.get(inspection=inspection).taken_at == again
     # The service sees the page but may not take it again.
     assert as_user(mona).post(url).status_code == 403
+
+
+def test_its_recommendations_become_an_improvement_plan_kept_from_the_public(
+    mona, sam, service, records, client
+):
+    from yjinspect.findings import services as findings
+    from yjinspect.plans import services as plans
+    from yjinspect.reports.models import PublishedReport
+
+    from yjinspect.reports import services as reports
+
+    test_assessed_rated_and_signed_off_by_the_service(mona, sam, service, records)
+    run = Inspection.objects.self_assessments().get()
+    recommendation = findings.add_recommendation(
+        mona,
+        run,
+        body="service",
+        body_name="Cwm Afon YJS",
+        text="Explain court to every child before the hearing.",
+        standards=["2.2"],
+    )
+    recommendation.text_cy = "Esbonio'r llys i bob plentyn cyn y gwrandawiad."
+    recommendation.save(update_fields=["text_cy"])
+    at_stage(run, "factual_accuracy")
+    reports.publish(mona, run)
+    published = Inspection.objects.get(pk=run.pk)
+    assert published.status == "published"
+    action = plans.add_action(
+        mona,
+        type(recommendation).objects.get(pk=recommendation.pk),
+        action="A court leaflet in plain words",
+        owner="Court officer",
+        due=date.today() + timedelta(days=60),
+    )
+    assert plans.actions_of(published).get() == action
+    # Its report is the service's: never among the public reports.
+    report = PublishedReport.objects.filter(inspection=published).first()
+    assert report is not None
+    assert client.get(reverse("public_reports:report", args=[report.pk])).status_code == 404
+    assert (
+        reverse("public_reports:report", args=[report.pk])
+        not in client.get(reverse("public_reports:list")).content.decode()
+    )
