@@ -305,9 +305,8 @@ def test_its_recommendations_become_an_improvement_plan_kept_from_the_public(
 ):
     from yjinspect.findings import services as findings
     from yjinspect.plans import services as plans
-    from yjinspect.reports.models import PublishedReport
-
     from yjinspect.reports import services as reports
+    from yjinspect.reports.models import PublishedReport
 
     test_assessed_rated_and_signed_off_by_the_service(mona, sam, service, records)
     run = Inspection.objects.self_assessments().get()
