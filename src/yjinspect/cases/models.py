@@ -3,6 +3,8 @@ profile fields only: never a child's name or date of birth."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -88,6 +90,24 @@ class Case(CaseFields):
 
     def __str__(self) -> str:
         return self.case_ref
+
+    @classmethod
+    def from_record(cls, inspection: Any, source: str, case: CaseRecord) -> Case:
+        """A row of the inspection's list (``source``: the caseload or the victims list)."""
+        return cls(
+            inspection=inspection,
+            source=source,
+            case_ref=case.case_ref,
+            disposal=case.disposal,
+            disposal_type=case.disposal_type,
+            start_date=case.start_date,
+            sex=case.sex,
+            age=case.age,
+            ethnicity=case.ethnicity,
+            rosh=case.rosh,
+            safety_wellbeing=case.safety_wellbeing,
+            extra=dict(case.extra),
+        )
 
     def as_record(self) -> CaseRecord:
         return CaseRecord(

@@ -104,23 +104,7 @@ def import_victims(user: User, inspection: Inspection, name: str, handle: IO[byt
         raise ValidationError(_problem_messages(late))
     replaced = listed(inspection).count()
     listed(inspection).delete()
-    Case.objects.bulk_create(
-        Case(
-            inspection=inspection,
-            source=VICTIMS,
-            case_ref=v.case_ref,
-            disposal=v.disposal,
-            disposal_type=v.disposal_type,
-            start_date=v.start_date,
-            sex=v.sex,
-            age=v.age,
-            ethnicity=v.ethnicity,
-            rosh=v.rosh,
-            safety_wellbeing=v.safety_wellbeing,
-            extra=dict(v.extra),
-        )
-        for v in victims
-    )
+    Case.objects.bulk_create(Case.from_record(inspection, VICTIMS, v) for v in victims)
     record(
         user,
         "victims.imported",

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yjinspect.engine.caseload import CaseRecord
 from yjinspect.services.models import YouthJusticeService
 from yjinspect.staffing.models import StaffMember
 
@@ -72,6 +73,20 @@ class ServiceCase(models.Model):
             "safety_wellbeing": self.safety_wellbeing,
             "ethnicity": self.ethnicity,
         }
+
+    def as_record(self) -> CaseRecord:
+        """The case as a caseload lists it (a self-assessment's caseload is taken from here)."""
+        return CaseRecord(
+            case_ref=self.case_ref,
+            disposal=self.disposal,
+            disposal_type=self.disposal_type,
+            start_date=self.starts_on,
+            sex=self.sex,
+            age=self.age,
+            ethnicity=self.ethnicity,
+            rosh=self.rosh,
+            safety_wellbeing=self.safety_wellbeing,
+        )
 
 
 class Allocation(models.Model):

@@ -101,19 +101,7 @@ def take_caseload(user: User, inspection: Inspection) -> int:
     if Case.objects.filter(inspection=inspection).exists():
         raise ValidationError(_("The caseload has already been taken"))
     rows = [
-        Case(
-            inspection=inspection,
-            source=CASELOAD,
-            case_ref=case.case_ref,
-            disposal=case.disposal,
-            disposal_type=case.disposal_type,
-            start_date=case.starts_on,
-            sex=case.sex,
-            age=case.age,
-            ethnicity=case.ethnicity,
-            rosh=case.rosh,
-            safety_wellbeing=case.safety_wellbeing,
-        )
+        Case.from_record(inspection, CASELOAD, case.as_record())
         for case in ServiceCase.objects.filter(
             service_id=inspection.service_id, starts_on__lte=inspection.fieldwork_start
         ).order_by("case_ref")
