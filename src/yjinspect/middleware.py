@@ -8,6 +8,7 @@ with the message, otherwise the page says what was wrong with status 400.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
@@ -70,7 +71,14 @@ class RefusalMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # No text in the product holds a NUL, and PostgreSQL refuses to store one.
-        if any("\x00" in v for q in (request.GET, request.POST) for v in _values(q)):
+        if any("\x00" in v for q in (request.GET, request.POST) for v in _values(q)) or (
+            request.content_type == "application/json"
+            and re.search(rb"\\u0000|\x00", request.body, re.IGNORECASE)
+        ):
+            if request.path.startswith("/api/"):
+                from yjinspect.api.problems import problem
+
+                return problem(400, "The request held a character that is not allowed (NUL).")
             return render(
                 request,
                 "400.html",

@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "yjinspect.boardpack",
     "yjinspect.catalogue",
     "yjinspect.records",
+    "yjinspect.api",
 ]
 
 MIDDLEWARE = [
@@ -259,6 +260,11 @@ YJ_RETENTION_DAYS = {
         "sign_in_attempts": 90,
     }.items()
 }
+# API tokens (yjinspect.accounts.tokens): how long a new one lasts unless its maker says, and
+# the longest allowed; and how many API requests a person may make per minute.
+YJ_API_TOKEN_DAYS = int(os.environ.get("YJ_API_TOKEN_DAYS", "90"))
+YJ_API_TOKEN_MAX_DAYS = int(os.environ.get("YJ_API_TOKEN_MAX_DAYS", "365"))
+YJ_API_RATE = os.environ.get("YJ_API_RATE", "600/min")
 # Two-factor sign-in (yjinspect.accounts.two_factor), required for the inspecting roles.
 # Switched off only by the test suite's fixtures, for tests about something else.
 YJ_TWO_FACTOR = True

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from yjinspect.accounts import sign_in_views
+from yjinspect.accounts import sign_in_views, token_views
 from yjinspect.accounts import views as accounts_views
 from yjinspect.accounts.forms import SignInForm
 from yjinspect.converters import ExportKindConverter, IdConverter
@@ -27,6 +27,7 @@ urlpatterns = [
     path("sign-in/code/", sign_in_views.second_factor, name="second_factor"),
     path("account/", sign_in_views.account, name="account"),
     path("account/two-factor/", sign_in_views.two_factor_setup, name="two_factor_setup"),
+    path("account/api-tokens/", token_views.api_tokens, name="api_tokens"),
     path("account/recovery-codes/", sign_in_views.recovery_codes, name="recovery_codes"),
     path("account/password/", sign_in_views.PasswordChange.as_view(), name="password_change"),
     path("password-reset/", sign_in_views.PasswordReset.as_view(), name="password_reset"),
@@ -57,6 +58,7 @@ urlpatterns = [
     path("inspections/", include("yjinspect.plans.urls")),
     path("inspections/", include("yjinspect.boardpack.urls_inspection")),
     path("", include("yjinspect.selfassessment.urls")),
+    path("", include("yjinspect.api.urls")),
     path("notifications/", notifications_views.notifications, name="notifications"),
     path("reports/", include("yjinspect.reports.public_urls")),
     path("services/", include("yjinspect.services.urls")),

@@ -146,7 +146,8 @@ def all_page_kinds() -> set[str]:
     def walk(resolver, namespace: str | None) -> None:
         for pattern in resolver.url_patterns:
             if hasattr(pattern, "url_patterns"):
-                if pattern.namespace != "admin":
+                # The API is for programs (tests/api); its documentation page is a page.
+                if pattern.namespace not in ("admin", "api"):
                     walk(pattern, pattern.namespace or namespace)
             elif pattern.name:
                 names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)

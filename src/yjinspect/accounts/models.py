@@ -60,3 +60,25 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_username()} ({self.get_role_display()})"
+
+
+class ApiToken(models.Model):
+    """A key to the API that acts as its person, with their permissions, until it expires or
+    is revoked. Only a hash of the key is kept: the key is shown once, when it is made."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("what it is for"), max_length=100)
+    prefix = models.CharField(max_length=12)  # the key's start, to tell tokens apart
+    key_hash = models.CharField(max_length=64, unique=True)  # SHA-256 of the whole key
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.name})"

@@ -52,6 +52,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     pack.add_argument("-o", "--output", required=True, help="the file to write, e.g. pack.pdf")
     pack.set_defaults(handler=boardpack_command)
 
+    token = commands.add_parser("token", help="API tokens")
+    token_commands = token.add_subparsers(dest="token_command", required=True)
+    create = token_commands.add_parser(
+        "create",
+        help="make an API token for a person and print it (shown once)",
+        description="The token acts as the person, with their permissions, until it expires "
+        "or they revoke it on their account's API tokens page.",
+    )
+    create.add_argument("username", help="whose token it is")
+    create.add_argument("--name", default="Made at the command line", help="what it is for")
+    create.add_argument("--days", type=int, default=None, help="days until it expires")
+    create.set_defaults(handler=token_command)
+
 
 def verify_command(args: argparse.Namespace) -> int:
     setup_django()
@@ -124,4 +137,25 @@ def boardpack_command(args: argparse.Namespace) -> int:
         print(f"Cannot write {args.output}: {error.strerror}", file=sys.stderr)
         return 1
     print(f"Wrote the {quarter} board pack for {service.name} to {args.output}.")
+    return 0
+
+
+def token_command(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import ValidationError
+
+    from yjinspect.accounts import tokens
+
+    user = get_user_model().objects.filter(username=args.username).first()
+    if user is None:
+        print(f"No such person: {args.username}", file=sys.stderr)
+        return 2
+    try:
+        token, key = tokens.create(user, name=args.name, days=args.days)
+    except ValidationError as error:
+        print(" ".join(error.messages), file=sys.stderr)
+        return 2
+    print(key)
+    print(f"Expires {token.expires_at:%d/%m/%Y %H:%M} UTC.", file=sys.stderr)
     return 0

@@ -185,3 +185,46 @@ def result_json(
         ),
         "overall_reason": explain_overall(framework, result, language),
     }
+
+
+def framework_json(framework: Framework) -> dict[str, Any]:
+    """The framework's structure as plain JSON (titles in both languages)."""
+    return {
+        "id": framework.id,
+        "title": {"en": framework.title.en, "cy": framework.title.cy},
+        "in_force_from": framework.in_force_from.isoformat(),
+        "in_force_to": framework.in_force_to.isoformat() if framework.in_force_to else None,
+        "scale": [
+            {"id": lvl.id, "en": lvl.title.en, "cy": lvl.title.cy, "points": lvl.points}
+            for lvl in framework.scale
+        ],
+        "purpose": framework.purpose,
+        "overall_method": framework.overall_method.value,
+        "score_max": framework.score_max,
+        "not_rated_reasons": [
+            {"id": r.id, "en": r.title.en, "cy": r.title.cy, "needs_note": r.needs_note}
+            for r in framework.not_rated_reasons
+        ],
+        "domains": [
+            {
+                "id": domain.id,
+                "title": {"en": domain.title.en, "cy": domain.title.cy},
+                "standards": [
+                    {
+                        "id": s.id,
+                        "title": {"en": s.title.en, "cy": s.title.cy},
+                        "basis": s.basis.value,
+                        "scored": s.scored,
+                        "assessed_in_cases": s.assessed_in_cases,
+                        "title_per_inspection": s.title_per_inspection,
+                        "key_questions": [
+                            {"id": kq.id, "en": kq.text.en, "cy": kq.text.cy, "aim": kq.aim}
+                            for kq in s.key_questions
+                        ],
+                    }
+                    for s in domain.standards
+                ],
+            }
+            for domain in framework.domains
+        ],
+    }

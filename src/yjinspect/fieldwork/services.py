@@ -109,6 +109,12 @@ def add_evidence(
     require(user, "evidence.add", inspection)
     check_stage(inspection, Operation.RECORD_EVIDENCE)
     framework = inspection.framework
+    if not framework.has_standard(standard_id):
+        raise ValidationError({"standard_id": _("No such standard in this framework")})
+    if source not in Source.values:
+        raise ValidationError({"source": _("Choose where the evidence comes from")})
+    if not summary.strip():
+        raise ValidationError({"summary": _("Say what the evidence shows")})
     standard = framework.standard(standard_id)
     # Blank: evidence about the standard as a whole.
     if key_question_id and key_question_id not in standard.key_question_set:

@@ -105,6 +105,13 @@ def update_action(
     if not may(user, "plan.edit", item.inspection):
         raise ValidationError(_("Only the service (or the lead inspector) writes the plan"))
     check_stage(item.inspection, Operation.PLAN)
+    if status not in ImprovementAction.Status.values:
+        raise ValidationError(
+            {
+                "status": _("Choose one of: %(values)s")
+                % {"values": ", ".join(ImprovementAction.Status.values)}
+            }
+        )
     if status == ImprovementAction.Status.DONE and not evidence.strip():
         raise ValidationError(_("Give the evidence that the action is done"))
     claim(item, version)

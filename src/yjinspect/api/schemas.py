@@ -1,0 +1,194 @@
+"""What the API sends and takes: plain, typed records (never a model's every field; never a
+child's name or date of birth, which the product does not hold)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ninja import Schema
+
+
+class ServiceOut(Schema):
+    id: int
+    name: str
+    nation: str
+    local_authorities: list[str]
+
+
+class FrameworkSummary(Schema):
+    id: str
+    title_en: str
+    title_cy: str
+    in_force_from: date
+    in_force_to: date | None
+    purpose: str
+
+
+class InspectionOut(Schema):
+    id: int
+    service_id: int
+    service_name: str
+    framework_id: str
+    fieldwork_start: date
+    fieldwork_end: date
+    status: str
+    published: bool
+
+
+class SampledCaseOut(Schema):
+    id: int
+    case_ref: str
+    populations: list[str]
+    stratum: str
+    assessor: str | None
+    second_assessor: str | None
+    for_moderation: bool
+    replaced_reason: str
+
+
+class AnswerOut(Schema):
+    key_question_id: str
+    value: str
+    evidence: str
+
+
+class AssessmentOut(Schema):
+    id: int
+    sampled_case_id: int
+    case_ref: str
+    standard_id: str
+    kind: str
+    state: str
+    assessor: str
+    answers: list[AnswerOut]
+
+
+class EvidenceOut(Schema):
+    id: int
+    standard_id: str
+    key_question_id: str  # empty when the evidence is about the standard as a whole
+    source: str
+    summary: str
+    at: datetime
+
+
+class AlertOut(Schema):
+    id: int
+    number: int
+    kind: str
+    severity: str
+    state: str
+    themes: list[str]
+    found: str
+    raised_at: datetime
+    confirmed_at: datetime | None
+    response_due: datetime | None
+    closed_at: datetime | None
+    cases: list[str]
+
+
+class FindingOut(Schema):
+    id: int
+    standard_id: str
+    kind: str
+    text: str
+    text_cy: str
+    key_questions: list[str]
+
+
+class RecommendationOut(Schema):
+    id: int
+    number: int
+    body: str
+    body_name: str
+    text: str
+    text_cy: str
+    standards: list[str]
+
+
+class ImprovementActionOut(Schema):
+    id: int
+    recommendation_id: int
+    action: str
+    owner: str
+    due: date
+    status: str
+    evidence: str
+    version: int
+    updated_at: datetime
+
+
+class ImprovementActionPatch(Schema):
+    status: str | None = None
+    evidence: str | None = None
+
+
+class Ratings(Schema):
+    """The ratings as people see them: once published, the published copy; before, live."""
+
+    framework: str
+    published: bool
+    ratings: dict[str, Any]
+
+
+class ServiceCaseOut(Schema):
+    id: int
+    case_ref: str
+    disposal: str
+    disposal_type: str
+    sex: str
+    age: int
+    ethnicity: str
+    rosh: str
+    safety_wellbeing: str
+    starts_on: date
+    ends_on: date | None
+    case_manager: str | None
+    needs: list[str]
+
+
+class PostOut(Schema):
+    id: int
+    title: str
+    kind: str
+    agency: str
+    seconded: bool
+    hours_per_week: float
+    established_on: date
+
+
+class EvidenceIn(Schema):
+    standard_id: str
+    key_question_id: str = ""  # empty: about the standard as a whole
+    source: str
+    summary: str
+    consent_id: int | None = None  # needed for a child's, parent's or victim's view
+
+
+class CaseloadProblem(Schema):
+    column: str
+    message: str
+    count: int
+    rows: list[int]
+
+
+class CaseloadImportOut(Schema):
+    id: int
+    file_name: str
+    state: str
+    rows_total: int
+    rows_done: int
+    problems: list[CaseloadProblem]
+
+
+class UrgentActionOut(Schema):
+    number: int
+    text: str
+    owner: str
+    due: date
+    status: str
+
+
+class AlertDetailOut(AlertOut):
+    actions: list[UrgentActionOut]
