@@ -43,6 +43,16 @@ class IdConverter:
         return str(value)
 
 
+class RatingsExportConverter:
+    regex = "csv|xlsx|json"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
 class ExportKindConverter:
     regex = "csv|xlsx"
 

@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "yjinspect.boardpack",
     "yjinspect.catalogue",
     "yjinspect.records",
+    "yjinspect.opendata",
     "yjinspect.api",
 ]
 

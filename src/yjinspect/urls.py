@@ -7,12 +7,13 @@ from django.urls import include, path, register_converter
 from yjinspect.accounts import sign_in_views, token_views
 from yjinspect.accounts import views as accounts_views
 from yjinspect.accounts.forms import SignInForm
-from yjinspect.converters import ExportKindConverter, IdConverter
+from yjinspect.converters import ExportKindConverter, IdConverter, RatingsExportConverter
 from yjinspect.notifications import views as notifications_views
 
 # Before the apps' URLs are included: they use these.
 register_converter(IdConverter, "id")
 register_converter(ExportKindConverter, "export_kind")
+register_converter(RatingsExportConverter, "ratings_export")
 
 urlpatterns = [
     path("", include("yjinspect.catalogue.urls")),
@@ -61,6 +62,7 @@ urlpatterns = [
     path("", include("yjinspect.api.urls")),
     path("notifications/", notifications_views.notifications, name="notifications"),
     path("reports/", include("yjinspect.reports.public_urls")),
+    path("open-data/", include("yjinspect.opendata.urls")),
     path("services/", include("yjinspect.services.urls")),
     path("services/", include("yjinspect.records.urls")),
     path("services/", include("yjinspect.staffing.urls")),

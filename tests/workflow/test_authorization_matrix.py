@@ -89,6 +89,7 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "alerts:detail": "YYYYY NN NNL",  # raised, not yet confirmed by the lead
     "alerts:detail confirmed": "YYYYY YN NNL",  # sent to the manager
     "ratings:ratings": ("YYYYF FF NNL", "YYYYF YY NNL", "YYYYF YY NNL"),
+    "ratings:export": ("YYYYF FF NNL", "YYYYF YY NNL", "YYYYF YY NNL"),
     "ratings:judgement": "YYYYY FF NNL",
     "findings:findings": ("YYYYF FF NNL", "YYYYF YY NNL", "YYYYF YY NNL"),
     "findings:add": "YYYYF FF NNL",
@@ -105,6 +106,11 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "reports:published": ("NNNNN NN NNL", "NNNNN NN NNL", "YYYYY YY NNL"),
     # Published reports are public documents: anyone reads them, signed in or not.
     "public_reports:list": "YYYYY YY YYY",
+    "open_data:open_data": "YYYYY YY YYY",
+    "open_data:ratings_json": "YYYYY YY YYY",
+    "open_data:ratings_csv": "YYYYY YY YYY",
+    "open_data:schema": "YYYYY YY YYY",
+    "open_data:dictionary": "YYYYY YY YYY",
     "public_reports:report": ("NNNNN NN NNN", "NNNNN NN NNN", "YYYYY YY YYY"),
     "public_reports:pdf": ("NNNNN NN NNN", "NNNNN NN NNN", "YYYYY YY YYY"),
     "plans:plan": ("YYYYY FF NNL", "YYYYY FF NNL", "YYYYY YY NNL"),
@@ -281,6 +287,12 @@ def world(sampled, alice, ian, lara, mona, service, request):
         "findings:summary": [pk, "1"],
         "reports:published": [pk, report.pk if report else MISSING],
         "public_reports:list": [],
+        "open_data:open_data": [],
+        "open_data:ratings_json": [],
+        "open_data:ratings_csv": [],
+        "open_data:schema": [],
+        "open_data:dictionary": [],
+        "ratings:export": [pk, "json"],
         "public_reports:report": [report.pk if report else MISSING],
         "public_reports:pdf": [report.pk if report else MISSING],
         "plans:action": [pk, action_id],

@@ -32,6 +32,10 @@ DOWNLOADS = {
     "cases:caseload_template",
     "boardpack:pack_pdf",
     "kpis:template",
+    "ratings:export",
+    "open_data:ratings_json",
+    "open_data:ratings_csv",
+    "open_data:dictionary",
 }
 NOT_PAGES = {
     "inspections:advance",

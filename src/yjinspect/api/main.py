@@ -15,7 +15,7 @@ from django.conf import settings
 from ninja import NinjaAPI
 from ninja.throttling import UserRateThrottle
 
-from . import inspections, problems, services
+from . import inspections, opendata, problems, services
 from .auth import TokenAuth
 
 
@@ -49,3 +49,4 @@ api = Api(
 problems.install(api)
 api.add_router("", services.router)
 api.add_router("", inspections.router)
+api.add_router("", opendata.router)

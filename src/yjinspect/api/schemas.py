@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ninja import Schema
+from pydantic import Field
 
 
 class ServiceOut(Schema):
@@ -192,3 +193,39 @@ class UrgentActionOut(Schema):
 
 class AlertDetailOut(AlertOut):
     actions: list[UrgentActionOut]
+
+
+class OpenDataStandard(Schema):
+    standard_id: str
+    title: str
+    title_cy: str
+    rating: str
+    basis: str
+    scored: bool
+    percent: int | None
+
+
+class OpenDataInspection(Schema):
+    inspection_id: int
+    service: str
+    nation: str
+    local_authorities: list[str]
+    framework: str
+    framework_title: str
+    fieldwork_start: date
+    fieldwork_end: date
+    published_on: date | None
+    score: int | None
+    score_max: int | None
+    overall: str | None
+    standards: list[OpenDataStandard]
+    rate_input: dict[str, Any]
+
+
+class OpenDataRelease(Schema):
+    title: str
+    version: int
+    licence: str
+    generated_at: datetime
+    schema_: str = Field(alias="schema")
+    inspections: list[OpenDataInspection]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from yjinspect.engine import EngineError
 
-from . import app_commands, engine_commands, records_commands
+from . import app_commands, data_commands, engine_commands, records_commands
 
 EXIT_BAD_INPUT = 2
 
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     engine_commands.register(commands)
     app_commands.register(commands)
     records_commands.register(commands)
+    data_commands.register(commands)
     return parser
 
 

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 
 from yjinspect.accounts.roles import signed_in
+from yjinspect.audit.services import record_read
 from yjinspect.cases.assessment import key_question_counts
 from yjinspect.context import content_language
 from yjinspect.engine import Basis, OverallMethod
+from yjinspect.exports import csv_text, xlsx_bytes
 from yjinspect.fieldwork import services as fieldwork
 from yjinspect.fieldwork.forms import EvidenceForm
 from yjinspect.fieldwork.models import Consent, EvidenceItem
@@ -21,7 +26,7 @@ from yjinspect.inspections import permissions
 from yjinspect.inspections.pagecache import cached_inspection_page
 from yjinspect.inspections.previous import previous_inspections
 
-from . import services
+from . import services, tables
 from .forms import JudgementForm, OverallForm, OverrideForm
 from .models import JudgementRating
 
@@ -191,3 +196,29 @@ def judgement_page(request: HttpRequest, pk: int, standard_id: str) -> HttpRespo
             "section": "inspections",
         },
     )
+
+
+@login_required
+@never_cache  # a draft's ratings are not kept on the way
+@require_GET
+def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """The ratings table and key-question results as CSV, Excel or JSON."""
+    inspection = permissions.inspection_for(request, pk, "ratings.view")
+    language = content_language()
+    record_read(request.user, "ratings.exported", pk, format=kind)
+    name = f"ratings-{pk}.{kind}"
+    if kind == "json":
+        body = json.dumps(tables.as_json(inspection, language), ensure_ascii=False, indent=1)
+        response = HttpResponse(body, content_type="application/json")
+    elif kind == "xlsx":
+        response = HttpResponse(
+            xlsx_bytes(_("Ratings"), tables.HEADER, tables.table(inspection, language)),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(
+            csv_text(tables.HEADER, tables.table(inspection, language)),
+            content_type="text/csv; charset=utf-8",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
