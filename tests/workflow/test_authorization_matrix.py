@@ -23,7 +23,7 @@ from django.urls import get_resolver, reverse
 
 from yjinspect.alerts import services as alerts
 from yjinspect.alerts.models import CaseAlert
-from yjinspect.cases.models import CaseloadImport, SampledCase
+from yjinspect.cases.models import CaseloadImport, SampledCase, WorkbookImport
 from yjinspect.casework.models import ServiceCase
 from yjinspect.fieldwork import services as fieldwork
 from yjinspect.findings import services as findings
@@ -82,6 +82,11 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "cases:replace": "YYFFF FF NNL",
     "cases:allocation": "YYFFF FF NNL",
     "cases:my_cases": "YYYYY FF NNL",
+    "cases:workbook": "YYYYY FF NNL",
+    # A workbook of one's own cases; with none allocated, back to the page (302) to say so.
+    "cases:workbook_download": ("LLYYY FF NNL", "LLYYY FF NNL", "LLYYY FF NNL"),
+    # Someone's workbook brought back is theirs alone (the matrix's world has one of Ian's).
+    "cases:workbook_import": ("NNYNN FF NNL", "NNYNN FF NNL", "NNYNN FF NNL"),
     "cases:moderation": "YYYYF FF NNL",
     "cases:assess": "YYFFY FF NNL",  # the case allocated to the partner
     "fieldwork:consents": "YYYYY FF NNL",
@@ -240,6 +245,9 @@ def world(sampled, alice, ian, lara, mona, service, request):
         standards=["1.1"],
     )
     own = own_records(service)
+    brought = WorkbookImport.objects.create(
+        inspection=inspection, uploaded_by=ian, file_name="w.xlsx", state="refused"
+    )
     action_id = MISSING
     if stage == "factual_accuracy":
         ready_to_publish(inspection, alice)
@@ -277,6 +285,7 @@ def world(sampled, alice, ian, lara, mona, service, request):
         "cases:caseload_progress": [pk, CaseloadImport.objects.get(inspection=inspection).pk],
         "cases:caseload_template": [pk, "xlsx"],
         "cases:replace": [pk, ian_case.pk],
+        "cases:workbook_import": [pk, brought.pk],
         "cases:assess": [pk, partner_case.pk, _standard_for(partner_case)],
         "alerts:detail": [pk, raised.pk],
         "alerts:detail confirmed": [pk, confirmed.pk],
@@ -449,6 +458,12 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
+def _workbook_file():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("w.xlsx", b"not really a workbook")
+
+
 def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
     """Each state-changing form: its page, what a person would send, and who may send it."""
     pk = inspection.pk
@@ -493,6 +508,9 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
             lead,
         ),
         ("cases:moderation", [pk], {"share_percent": "20"}, lead),
+        # Bringing a workbook back: the team's assessors (the service and outsiders never).
+        ("cases:workbook", [pk], {"workbook": _workbook_file()}, team),
+        ("cases:workbook_import", [pk, args["cases:workbook_import"][1]], {}, set()),
         (
             "fieldwork:consents",
             [pk],

@@ -33,6 +33,7 @@ DOWNLOADS = {
     "boardpack:pack_pdf",
     "kpis:template",
     "ratings:export",
+    "cases:workbook_download",
     "open_data:ratings_json",
     "open_data:ratings_csv",
     "open_data:dictionary",
@@ -40,6 +41,8 @@ DOWNLOADS = {
 NOT_PAGES = {
     "inspections:advance",
     "selfassessment:take_caseload",  # the self-assessment's caseload page posts to it
+    # A workbook brought back is shown after its upload (test_offline_workbook follows it).
+    "cases:workbook_import",
     "logout",
     "set_language",
     "healthz",

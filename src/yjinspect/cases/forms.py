@@ -162,3 +162,14 @@ class ModerationShareForm(forms.Form):
             "max_value": _("The share must be between 1 and 100 per cent"),
         },
     )
+
+
+class WorkbookUploadForm(forms.Form):
+    workbook = forms.FileField(
+        label=_("Filled-in workbook"),
+        help_text=_(
+            "The Excel file you downloaded here and filled in: you will see every change "
+            "before it is saved."
+        ),
+        error_messages={"required": _("Choose the workbook to bring back")},
+    )

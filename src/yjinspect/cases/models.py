@@ -261,3 +261,30 @@ class ModerationDecision(models.Model):
                 fields=["sampled_case", "key_question_id"], name="one_decision_per_question"
             )
         ]
+
+
+class WorkbookImport(models.Model):
+    """An offline assessment workbook brought back: checked and previewed on upload, applied
+    all or nothing when its assessor confirms."""
+
+    class State(models.TextChoices):
+        CHECKED = "checked", _("Checked, waiting to be applied")
+        REFUSED = "refused", _("Refused")
+        APPLIED = "applied", _("Applied")
+
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.CASCADE, related_name="workbook_imports"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    file_name = models.CharField(max_length=255)
+    content = models.BinaryField(default=b"")  # kept until applied
+    state = models.CharField(max_length=16, choices=State.choices)
+    problems = models.JSONField(default=list)
+    changes = models.JSONField(default=list)  # what applying saves
+    conflicts = models.JSONField(default=list)  # answers changed online since the export
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]

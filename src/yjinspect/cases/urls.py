@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import views, workbook_views
 
 app_name = "cases"
 urlpatterns = [
@@ -22,6 +22,13 @@ urlpatterns = [
     path("<id:pk>/sample/allocation/", views.allocation_page, name="allocation"),
     path("<id:pk>/sample/<id:sampled_id>/replace/", views.replace_case, name="replace"),
     path("<id:pk>/cases/", views.my_cases, name="my_cases"),
+    path("<id:pk>/cases/offline/", workbook_views.bring_back, name="workbook"),
+    path("<id:pk>/cases/offline/workbook.xlsx", workbook_views.download, name="workbook_download"),
+    path(
+        "<id:pk>/cases/offline/<id:import_id>/",
+        workbook_views.brought_back,
+        name="workbook_import",
+    ),
     path("<id:pk>/moderation/", views.moderation_page, name="moderation"),
     path("<id:pk>/cases/<id:sampled_id>/<str:standard_id>/", views.assess, name="assess"),
 ]
