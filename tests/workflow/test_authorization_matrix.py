@@ -76,6 +76,7 @@ MATRIX: dict[str, str | tuple[str, str, str]] = {
     "data_in_advance:data_in_advance": "YYYYY YY NNL",
     "cases:caseload": "YYYYF YY NNL",
     "cases:caseload_check": "YYYYF YY NNL",
+    "cases:profiles": "YYFFF FF NNL",
     "cases:caseload_template": "YYYYF YY NNL",
     "cases:caseload_progress": "YYYYF YY NNL",
     "cases:sample": "YYYYF FF NNL",
@@ -508,6 +509,7 @@ def posts(inspection, people, args) -> list[tuple[str, list, dict, set[str]]]:
             lead,
         ),
         ("cases:moderation", [pk], {"share_percent": "20"}, lead),
+        ("cases:profiles", [pk], {"name": "Ours", "columns": "Ref = case_ref", "codes": ""}, lead),
         # Bringing a workbook back: the team's assessors (the service and outsiders never).
         ("cases:workbook", [pk], {"workbook": _workbook_file()}, team),
         ("cases:workbook_import", [pk, args["cases:workbook_import"][1]], {}, set()),
@@ -773,6 +775,7 @@ WORKS_AT = {
     ("cases:replace", "reason"): {"fieldwork"},
     ("cases:allocation", "case"): {"fieldwork"},
     ("cases:moderation", "share_percent"): {"fieldwork"},
+    ("cases:profiles", "name"): ALL,
     ("fieldwork:consents", "reference"): {"fieldwork"},
     ("fieldwork:consents", "withdraw"): ALL,
     ("alerts:list", "kind"): BEFORE_PUBLICATION,

@@ -25,6 +25,7 @@ from yjinspect.engine.caseload import (
     group_problems,
     parse_caseload_table,
 )
+from yjinspect.engine.mapping import ColumnMapping
 from yjinspect.inspections.lifecycle import Operation
 from yjinspect.inspections.lifecycle import check as check_stage
 from yjinspect.inspections.models import Inspection
@@ -101,12 +102,19 @@ def _cell_text(cell: object) -> str:
 
 
 def check_upload(
-    user: User, inspection: Inspection, name: str, handle: IO[bytes]
+    user: User,
+    inspection: Inspection,
+    name: str,
+    handle: IO[bytes],
+    mapping: ColumnMapping | None = None,
 ) -> CaseloadImport:
-    """Check an upload and keep it, with every problem found, for the person to confirm."""
+    """Check an upload and keep it, with every problem found, for the person to confirm.
+    With a column profile, the file's headings and codes are read as the profile says."""
     require(user, "caseload.import", inspection)
     check_stage(inspection, Operation.IMPORT_CASELOAD)
     header, rows = read_table(name, handle)
+    if mapping is not None:
+        header, rows = mapping.apply(header, rows)
     found: list[CaseloadError] = []
     cases: list[CaseRecord] = []
     try:
@@ -157,6 +165,7 @@ def check_upload(
         file=name,
         rows=len(rows),
         problems=len(problems),
+        profile=mapping.name if mapping else None,
     )
     return upload
 

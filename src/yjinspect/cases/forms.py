@@ -45,6 +45,22 @@ class CaseloadUploadForm(forms.Form):
         ),
         error_messages={"required": _("Choose the caseload file to upload")},
     )
+    profile = forms.ChoiceField(
+        label=_("Column profile"),
+        error_messages={"invalid_choice": _("Choose one of the profiles offered")},
+        help_text=_(
+            "For a file exported from a case-management system: read its headings and codes "
+            "as the profile says. Leave it at our own column names otherwise."
+        ),
+        required=False,
+    )
+
+    def __init__(
+        self, *args: Any, profiles: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        offered = [("", _("Our column names")), *(profiles or [])]
+        self.fields["profile"].choices = offered  # type: ignore[attr-defined]
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -172,4 +188,24 @@ class WorkbookUploadForm(forms.Form):
             "before it is saved."
         ),
         error_messages={"required": _("Choose the workbook to bring back")},
+    )
+
+
+class CaseloadProfileForm(forms.Form):
+    name = forms.CharField(
+        label=_("Profile name"),
+        max_length=100,
+        error_messages={"required": _("Name the profile")},
+    )
+    columns = forms.CharField(
+        label=_("Their columns"),
+        help_text=_("One per line: their heading = our column, e.g. Young Person ID = case_ref"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": _("Map at least one of their columns to ours")},
+    )
+    codes = forms.CharField(
+        label=_("Their codes (optional)"),
+        help_text=_("One per line: our column: their code = our value, e.g. rosh: VH = very_high"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
     )

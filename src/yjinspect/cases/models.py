@@ -288,3 +288,24 @@ class WorkbookImport(models.Model):
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
+
+
+class CaseloadProfile(models.Model):
+    """How one service's case-management export maps to a caseload (engine.mapping): saved for
+    the service and reused by its later inspections."""
+
+    service = models.ForeignKey(
+        "services.YouthJusticeService", on_delete=models.CASCADE, related_name="caseload_profiles"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    mapping = models.JSONField()  # engine.mapping.ColumnMapping.as_data()
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["service", "name"], name="one_profile_name_per_service")
+        ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, workbook_views
+from . import profile_views, views, workbook_views
 
 app_name = "cases"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
         name="caseload_template",
     ),
     path("<id:pk>/caseload/<id:upload_id>/", views.caseload_check, name="caseload_check"),
+    path("<id:pk>/caseload/profiles/", profile_views.profiles_page, name="profiles"),
     path(
         "<id:pk>/caseload/<id:upload_id>/progress.json",
         views.caseload_progress,

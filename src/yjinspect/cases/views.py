@@ -18,12 +18,13 @@ from django.views.decorators.http import require_http_methods
 from yjinspect.accounts.roles import signed_in
 from yjinspect.context import content_language
 from yjinspect.converters import parse_id, posted_id
+from yjinspect.forms import add_errors
 from yjinspect.inspections import permissions
 from yjinspect.inspections.models import Inspection
 from yjinspect.inspections.pagecache import cached_inspection_page
 
 from . import assessment as assessing
-from . import caseload, moderation, sampling, template, victims
+from . import caseload, moderation, profiles, sampling, template, victims
 from .forms import (
     AssessmentForm,
     CaseloadUploadForm,
@@ -60,6 +61,7 @@ def caseload_page(request: HttpRequest, pk: int) -> HttpResponse:
     form = CaseloadUploadForm(
         None if sending_victims else request.POST or None,
         None if sending_victims else request.FILES or None,
+        profiles=profiles.choices(inspection),
     )
     if sending_victims and victims_form.is_valid():
         upload = victims_form.cleaned_data["victims_file"]
@@ -78,11 +80,15 @@ def caseload_page(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and not sending_victims and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            mapping = profiles.chosen(inspection, form.cleaned_data["profile"])
             checked = caseload.check_upload(
-                signed_in(request), inspection, upload.name or "", upload
+                signed_in(request), inspection, upload.name or "", upload, mapping
             )
         except ValidationError as error:
-            form.add_error("file", error)
+            # A refusal of the file itself shows at the file; one naming a field, at it.
+            add_errors(form, error) if hasattr(error, "error_dict") else form.add_error(
+                "file", error
+            )
         else:
             return redirect("cases:caseload_check", pk, checked.pk)
     cases = Case.objects.filter(inspection=inspection, source=CASELOAD)

@@ -34,6 +34,26 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     release.add_argument("-o", "--output", required=True, help="the folder to write into")
     release.set_defaults(handler=export_open_data_command)
 
+    imports = commands.add_parser("import", help="bring data in, as the pages do")
+    import_kinds = imports.add_subparsers(dest="import_command", required=True)
+    caseload = import_kinds.add_parser(
+        "caseload",
+        help="check an inspection's caseload file (CSV or XLSX) and import it all or nothing",
+        description="Checked exactly as on the caseload page, as the person named: every "
+        "problem is printed by column and rows, and a file with any problem imports nothing "
+        "(exit 1).",
+    )
+    caseload.add_argument("inspection", type=int, help="the inspection's number")
+    caseload.add_argument("file", help="the caseload file, .csv or .xlsx")
+    caseload.add_argument("--as", dest="username", required=True, help="who imports it (its lead)")
+    caseload.add_argument(
+        "--profile",
+        default="",
+        help="a column profile for a case-management system's export: the name of the "
+        "service's saved profile or a shipped example, or a profile's .yaml file",
+    )
+    caseload.set_defaults(handler=import_caseload_command)
+
     verify = commands.add_parser(
         "verify",
         help="recompute every rating in an open-data release (a file or a URL) and name any "
@@ -98,6 +118,63 @@ def _write(path: Path, body: bytes) -> int:
     except OSError as error:
         print(f"Cannot write {path}: {error.strerror}", file=sys.stderr)
         return 2
+    return 0
+
+
+def import_caseload_command(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from yjinspect.cases import caseload, profiles
+    from yjinspect.cases.models import CaseloadProfile
+    from yjinspect.engine.mapping import ProfileError, parse_profile, shipped_profiles
+    from yjinspect.engine.strictyaml import read_yaml
+    from yjinspect.inspections.models import Inspection
+
+    user = get_user_model().objects.filter(username=args.username).first()
+    inspection = Inspection.objects.filter(pk=args.inspection).first()
+    if user is None or inspection is None:
+        print("No such person or inspection", file=sys.stderr)
+        return 2
+    mapping = None
+    try:
+        if args.profile.endswith(".yaml"):
+            text = Path(args.profile).read_text(encoding="utf-8")
+            mapping = parse_profile(read_yaml(text, source=args.profile), source=args.profile)
+        elif args.profile:
+            saved = CaseloadProfile.objects.filter(
+                service_id=inspection.service_id, name=args.profile
+            ).first()
+            mapping = (
+                parse_profile(saved.mapping) if saved else shipped_profiles().get(args.profile)
+            )
+            if mapping is None:
+                names = [name for _key, name in profiles.choices(inspection)]
+                print(f"No profile {args.profile!r} (have: {', '.join(names)})", file=sys.stderr)
+                return 2
+        with open(args.file, "rb") as handle:
+            upload = caseload.check_upload(user, inspection, args.file, handle, mapping)
+        if upload.problems:
+            for problem in upload.problems:
+                rows = ", ".join(str(r) for r in problem.get("rows", []) if r is not None)
+                where = f" (rows {rows})" if rows else ""
+                print(f"{problem.get('column') or 'file'}: {problem['message']}{where}")
+            print("Nothing was imported.")
+            return 1
+        caseload.confirm_import(user, upload)
+    except (OSError, ProfileError) as error:
+        print(
+            f"Cannot use {args.file if isinstance(error, OSError) else args.profile}: {error}",
+            file=sys.stderr,
+        )
+        return 2
+    except (ValidationError, PermissionDenied) as error:
+        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+        print(text or "You may not import this inspection's caseload", file=sys.stderr)
+        return 2
+    upload.refresh_from_db()
+    print(f"{upload.rows_total} cases checked; import {upload.get_state_display().lower()}.")
     return 0
 
 
