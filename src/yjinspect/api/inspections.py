@@ -4,7 +4,7 @@ see it but not this part gets 403 with the reason."""
 
 # No "from __future__ import annotations": django-ninja reads the annotations at run time.
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -200,13 +200,21 @@ def upload_caseload(request: HttpRequest, pk: Id, file: File[UploadedFile]) -> A
     return Status(201, _import_out(checked))
 
 
-def _upload(request: HttpRequest, pk: int, import_id: int, rule: str) -> CaseloadImport:
+M = TypeVar("M", CaseloadImport, ImprovementAction, CaseAlert)
+
+
+def belonging(model: type[M], request: HttpRequest, pk: int, record_id: int, rule: str) -> M:
+    """A record of the inspection, when the person may do ``rule`` there; else 404 (or 403)."""
     item = inspection(request, pk, rule)
-    upload = CaseloadImport.objects.filter(inspection=item, pk=import_id).first()
-    if upload is None:
-        raise ProblemError(404, "No such caseload upload in this inspection")
-    upload.inspection = item
-    return upload
+    found = model.objects.filter(inspection=item, pk=record_id).first()
+    if found is None:
+        raise ProblemError(404, f"No such {model._meta.verbose_name} in this inspection")
+    found.inspection = item
+    return found
+
+
+def _upload(request: HttpRequest, pk: int, import_id: int, rule: str) -> CaseloadImport:
+    return belonging(CaseloadImport, request, pk, import_id, rule)
 
 
 @router.get(
@@ -274,10 +282,9 @@ def _alert_out(alert: CaseAlert) -> dict[str, Any]:
 @router.get("/inspections/{pk}/alerts/{alert_id}/", response={200: AlertDetailOut, **ERRORS})
 def get_alert(request: HttpRequest, pk: Id, alert_id: Id) -> Any:
     """An alert with its urgent action plan's actions."""
-    item = inspection(request, pk, "alerts.view")
-    alert = CaseAlert.objects.filter(inspection=item, pk=alert_id).first()
-    if alert is None or not permissions.may(user_of(request), "alert.view", alert):
-        raise ProblemError(404, "No such alert in this inspection")
+    alert = belonging(CaseAlert, request, pk, alert_id, "alerts.view")
+    if not permissions.may(user_of(request), "alert.view", alert):
+        raise ProblemError(404, "No such case alert in this inspection")
     return {
         **_alert_out(alert),
         "actions": [
@@ -312,12 +319,7 @@ def list_actions(request: HttpRequest, pk: Id) -> Any:
 
 
 def _action(request: HttpRequest, pk: Id, action_id: Id, rule: str) -> ImprovementAction:
-    item = inspection(request, pk, rule)
-    action = ImprovementAction.objects.filter(inspection=item, pk=action_id).first()
-    if action is None:
-        raise ProblemError(404, "No such improvement action in this inspection")
-    action.inspection = item
-    return action
+    return belonging(ImprovementAction, request, pk, action_id, rule)
 
 
 @router.get(
