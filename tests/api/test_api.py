@@ -280,3 +280,33 @@ def test_a_caseload_is_checked_then_confirmed_all_or_nothing(client, alice, insp
     assert done["state"] == "done" and Case.objects.count() == 40
     again = client.post(confirm, **bearer(alice))
     assert problem(again)["status"] == 422 and Case.objects.count() == 40
+
+
+def test_an_assessor_saves_an_assessment_with_its_etag(client, ian, lara, sampled):
+    from yjinspect.cases.models import SampledCase
+
+    case = SampledCase.objects.filter(inspection=sampled, assessor=ian, population="court").first()
+    url = f"/api/inspections/{sampled.pk}/cases/{case.pk}/assessments/2.1/first/"
+    headers = bearer(ian)
+    read = client.get(url, **headers)
+    assert read.json()["state"] == "not_started"
+    body = {
+        "answers": {"2.1.1": {"value": "yes"}, "2.1.2": {"value": "no"}, "2.1.3": {"value": "na"}},
+        "case_manager_present": True,
+        "submit": True,
+    }
+
+    def put(**extra):
+        return client.put(
+            url, json.dumps(body), content_type="application/json", **headers, **extra
+        )
+
+    assert problem(put())["status"] == 428
+    saved = put(HTTP_IF_MATCH=read["ETag"])
+    assert saved.status_code == 200 and saved.json()["state"] == "submitted"
+    assert problem(put(HTTP_IF_MATCH=read["ETag"]))["status"] == 412  # stale: nothing saved
+    body["answers"]["2.1.1"]["value"] = "maybe"
+    assert problem(put(HTTP_IF_MATCH="*"))["status"] == 422
+    # Someone else's case is not theirs to assess.
+    other = client.get(url, **bearer(lara))
+    assert problem(other)["status"] == 403

@@ -15,8 +15,8 @@ from ninja.params import HeaderEx
 from pydantic import Field
 
 from yjinspect.alerts.models import CaseAlert
-from yjinspect.cases import caseload
-from yjinspect.cases.models import CaseAssessment, CaseloadImport
+from yjinspect.cases import assessment, caseload
+from yjinspect.cases.models import Answer, CaseAssessment, CaseloadImport, SampledCase
 from yjinspect.cases.sampling import current_sample
 from yjinspect.converters import MAX_ID
 from yjinspect.fieldwork import services as fieldwork
@@ -28,11 +28,12 @@ from yjinspect.plans import services as plans
 from yjinspect.plans.models import ImprovementAction
 from yjinspect.ratings.services import shown_ratings
 
-from .etags import etag_of, require_match
+from .etags import etag_of, require_match, require_tag
 from .problems import ProblemError
 from .schemas import (
     AlertDetailOut,
     AlertOut,
+    AssessmentIn,
     AssessmentOut,
     CaseloadImportOut,
     EvidenceIn,
@@ -41,6 +42,7 @@ from .schemas import (
     ImprovementActionOut,
     ImprovementActionPatch,
     InspectionOut,
+    OneAssessmentOut,
     Ratings,
     RecommendationOut,
     SampledCaseOut,
@@ -142,6 +144,101 @@ def list_assessments(request: HttpRequest, pk: Id) -> Any:
         }
         for a in rows
     ]
+
+
+def _assessment(
+    request: HttpRequest, pk: int, sampled_id: int, standard_id: str, kind: str
+) -> tuple[SampledCase, Any, CaseAssessment | None]:
+    """The sampled case, the standard and its assessment of this kind, when the person is
+    its assessor (or the lead)."""
+    item = inspection(request, pk, "cases.view")
+    sampled = current_sample(item).filter(pk=sampled_id).first()
+    if sampled is None:
+        raise ProblemError(404, "No such case in the sample")
+    if kind not in CaseAssessment.Kind.values:
+        raise ProblemError(404, "No such kind of assessment: first or second")
+    standards = {s.id: s for s in assessment.applicable_standards(item, sampled)}
+    if standard_id not in standards:
+        raise ProblemError(404, "No such standard for this case")
+    if not assessment.may_assess(user_of(request), sampled, kind):
+        raise ProblemError(403, "This case is not allocated to you")
+    return sampled, standards[standard_id], assessment.find(sampled, standard_id, kind)
+
+
+def _assessment_tag(sampled: SampledCase, standard_id: str, kind: str, version: int) -> str:
+    return f'"cases.caseassessment-{sampled.pk}-{standard_id}-{kind}-v{version}"'
+
+
+def _assessment_out(
+    sampled: SampledCase, standard_id: str, kind: str, held: CaseAssessment | None
+) -> dict[str, Any]:
+    return {
+        "case_ref": sampled.case.case_ref,
+        "standard_id": standard_id,
+        "kind": kind,
+        "state": held.state if held else "not_started",
+        "version": held.version if held else 0,
+        "case_manager_present": held.case_manager_present if held else None,
+        "answers": [
+            {"key_question_id": a.key_question_id, "value": a.value, "evidence": a.evidence}
+            for a in (held.answers.all() if held else [])
+        ],
+    }
+
+
+ASSESSMENT = "/inspections/{pk}/cases/{sampled_id}/assessments/{standard_id}/{kind}/"
+
+
+@router.get(ASSESSMENT, response={200: OneAssessmentOut, **ERRORS})
+def get_assessment(
+    request: HttpRequest,
+    response: HttpResponse,
+    pk: Id,
+    sampled_id: Id,
+    standard_id: str,
+    kind: str,
+) -> Any:
+    """One case's assessment against one standard ("first", or "second" in moderation), with
+    its ``ETag``: send it back as ``If-Match`` to save it."""
+    sampled, standard, held = _assessment(request, pk, sampled_id, standard_id, kind)
+    response["ETag"] = _assessment_tag(sampled, standard.id, kind, held.version if held else 0)
+    return _assessment_out(sampled, standard.id, kind, held)
+
+
+@router.put(ASSESSMENT, response={200: OneAssessmentOut, **ERRORS})
+def save_assessment(
+    request: HttpRequest,
+    response: HttpResponse,
+    pk: Id,
+    sampled_id: Id,
+    standard_id: str,
+    kind: str,
+    given: AssessmentIn,
+    if_match: HeaderEx[str | None, P(alias="If-Match")] = None,
+) -> Any:
+    """Save the answers as a draft, or submit them (every key question answered, and whether
+    the case manager was present). Needs ``If-Match``: an assessment saved by someone else
+    since you read it is never overwritten (412)."""
+    sampled, standard, held = _assessment(request, pk, sampled_id, standard_id, kind)
+    version = held.version if held else 0
+    require_tag(_assessment_tag(sampled, standard.id, kind, version), if_match)
+    unknown = [v.value for v in given.answers.values() if v.value not in ("", *Answer.Value.values)]
+    if unknown:
+        raise ProblemError(422, "An answer is yes, no, na, or empty: not " + ", ".join(unknown))
+    saved = assessment.save(
+        user_of(request),
+        sampled,
+        standard,
+        kind=kind,
+        version=version,
+        answers={
+            kq: assessment.AnswerInput(a.value, a.evidence) for kq, a in given.answers.items()
+        },
+        case_manager_present=given.case_manager_present,
+        submit=given.submit,
+    )
+    response["ETag"] = _assessment_tag(sampled, standard.id, kind, saved.version)
+    return _assessment_out(sampled, standard.id, kind, assessment.find(sampled, standard.id, kind))
 
 
 @router.get("/inspections/{pk}/evidence/", response={200: list[EvidenceOut], **ERRORS})

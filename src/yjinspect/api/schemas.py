@@ -229,3 +229,24 @@ class OpenDataRelease(Schema):
     generated_at: datetime
     schema_: str = Field(alias="schema")
     inspections: list[OpenDataInspection]
+
+
+class AnswerIn(Schema):
+    value: str  # "yes", "no", "na", or "" to leave it unanswered (a draft)
+    evidence: str = ""
+
+
+class AssessmentIn(Schema):
+    answers: dict[str, AnswerIn]  # by key question id
+    case_manager_present: bool | None = None
+    submit: bool = False
+
+
+class OneAssessmentOut(Schema):
+    case_ref: str
+    standard_id: str
+    kind: str
+    state: str  # "not_started", "draft" or "submitted"
+    version: int
+    case_manager_present: bool | None
+    answers: list[AnswerOut]
