@@ -310,3 +310,51 @@ def test_an_assessor_saves_an_assessment_with_its_etag(client, ian, lara, sample
     # Someone else's case is not theirs to assess.
     other = client.get(url, **bearer(lara))
     assert problem(other)["status"] == 403
+
+
+def test_the_service_s_own_records_are_its_people_s(client, mona, ada, service):
+    from datetime import UTC, datetime
+
+    from yjinspect.casework.models import ServiceCase
+    from yjinspect.interventions.models import Intervention, Referral
+    from yjinspect.safeguarding.models import Notice
+
+    case = ServiceCase.objects.create(
+        service=service,
+        case_ref="OWN-1",
+        disposal="court",
+        disposal_type="referral order",
+        sex="male",
+        age=15,
+        ethnicity="white",
+        rosh="low",
+        safety_wellbeing="low",
+        starts_on=date(2025, 1, 6),
+    )
+    Notice.objects.create(
+        case=case,
+        kind="missing",
+        from_agency="Police",
+        occurred_at=datetime(2025, 3, 1, 22, tzinfo=UTC),
+        received_at=datetime(2025, 3, 2, 9, tzinfo=UTC),
+        summary="Found at a friend's",
+        recorded_by=mona,
+    )
+    offered = Intervention.objects.create(
+        service=service, name="Family support", need="family", provider="Council"
+    )
+    Referral.objects.create(
+        intervention=offered,
+        case=case,
+        referred_on=date(2025, 2, 1),
+        outcome="completed",
+        recorded_by=mona,
+    )
+    base = f"/api/services/{service.pk}"
+    notices = client.get(f"{base}/notices/", **bearer(mona)).json()["items"]
+    assert notices[0]["case_ref"] == "OWN-1" and "summary" not in notices[0]
+    register = client.get(f"{base}/interventions/", **bearer(mona)).json()["items"]
+    assert register[0]["referrals"] == 1 and register[0]["completed"] == 1
+    assert client.get(f"{base}/kpis/", **bearer(mona)).json()["count"] == 0
+    for path in ("notices", "interventions", "kpis"):
+        assert problem(client.get(f"{base}/{path}/", **bearer(ada)))["status"] == 403

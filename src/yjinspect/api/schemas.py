@@ -250,3 +250,32 @@ class OneAssessmentOut(Schema):
     version: int
     case_manager_present: bool | None
     answers: list[AnswerOut]
+
+
+class NoticeOut(Schema):
+    id: int
+    case_ref: str
+    kind: str
+    from_agency: str
+    occurred_at: datetime
+    received_at: datetime
+    seen_at: datetime | None
+
+
+class InterventionOut(Schema):
+    id: int
+    name: str
+    need: str
+    provider: str
+    eligibility: str
+    active: bool
+    referrals: int
+    completed: int
+
+
+class MeasureValueOut(Schema):
+    quarter: str
+    measure: str
+    part: str
+    numerator: int
+    denominator: int

@@ -5,6 +5,7 @@ people only: inspectors see those as an inspection's data in advance)."""
 
 from typing import Any
 
+from django.db.models import Count, Q
 from django.http import HttpRequest
 from ninja import Router
 from ninja.pagination import PageNumberPagination, paginate
@@ -13,12 +14,23 @@ from yjinspect.accounts.permissions import may, require
 from yjinspect.casework.models import ServiceCase
 from yjinspect.engine import FrameworkNotFound, get_framework, installed_frameworks
 from yjinspect.engine.interchange import framework_json
+from yjinspect.interventions.models import Intervention, Referral
+from yjinspect.kpis.models import MeasureValue
+from yjinspect.safeguarding.models import Notice
 from yjinspect.services.models import YouthJusticeService
 from yjinspect.services.own_records import service_records
 from yjinspect.staffing.models import Post
 
 from .problems import Problem, ProblemError
-from .schemas import FrameworkSummary, PostOut, ServiceCaseOut, ServiceOut
+from .schemas import (
+    FrameworkSummary,
+    InterventionOut,
+    MeasureValueOut,
+    NoticeOut,
+    PostOut,
+    ServiceCaseOut,
+    ServiceOut,
+)
 from .shared import ERRORS, Id, user_of
 
 router = Router(tags=["frameworks and services"])
@@ -115,3 +127,62 @@ def list_posts(request: HttpRequest, pk: Id) -> Any:
     """The service's establishment: its posts, their kind and funding or seconding agency."""
     service = service_records(request, pk)
     return list(Post.objects.filter(service=service).order_by("title", "pk"))
+
+
+@router.get("/services/{pk}/notices/", response={200: list[NoticeOut], **ERRORS})
+@paginate(PageNumberPagination, page_size=100)
+def list_notices(request: HttpRequest, pk: Id) -> Any:
+    """Notices about the service's children (missing episodes, arrests): when each happened,
+    reached the service and was seen by the case manager. No summary text: it may name people."""
+    service = service_records(request, pk)
+    return [
+        {
+            "id": notice.pk,
+            "case_ref": notice.case.case_ref,
+            "kind": notice.kind,
+            "from_agency": notice.from_agency,
+            "occurred_at": notice.occurred_at,
+            "received_at": notice.received_at,
+            "seen_at": notice.seen_at,
+        }
+        for notice in Notice.objects.filter(case__service=service)
+        .select_related("case")
+        .order_by("-received_at", "-pk")
+    ]
+
+
+@router.get("/services/{pk}/interventions/", response={200: list[InterventionOut], **ERRORS})
+@paginate(PageNumberPagination, page_size=100)
+def list_interventions(request: HttpRequest, pk: Id) -> Any:
+    """The interventions register, with how many referrals each had and how many completed."""
+    service = service_records(request, pk)
+    return [
+        {**_fields(i), "referrals": i.referral_count, "completed": i.completed}
+        for i in Intervention.objects.filter(service=service)
+        .annotate(
+            referral_count=Count("referrals"),
+            completed=Count("referrals", filter=Q(referrals__outcome=Referral.Outcome.COMPLETED)),
+        )
+        .order_by("name", "pk")
+    ]
+
+
+def _fields(intervention: Intervention) -> dict[str, Any]:
+    return {
+        "id": intervention.pk,
+        "name": intervention.name,
+        "need": intervention.need,
+        "provider": intervention.provider,
+        "eligibility": intervention.eligibility,
+        "active": intervention.active,
+    }
+
+
+@router.get("/services/{pk}/kpis/", response={200: list[MeasureValueOut], **ERRORS})
+@paginate(PageNumberPagination, page_size=200)
+def list_kpis(request: HttpRequest, pk: Id) -> Any:
+    """The KPI returns held: numerator and denominator per quarter, measure and part."""
+    service = service_records(request, pk)
+    return list(
+        MeasureValue.objects.filter(service=service).order_by("-quarter", "measure", "part")
+    )
