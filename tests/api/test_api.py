@@ -358,3 +358,67 @@ def test_the_service_s_own_records_are_its_people_s(client, mona, ada, service):
     assert client.get(f"{base}/kpis/", **bearer(mona)).json()["count"] == 0
     for path in ("notices", "interventions", "kpis"):
         assert problem(client.get(f"{base}/{path}/", **bearer(ada)))["status"] == 403
+
+
+def test_the_service_answers_an_alert_and_the_team_writes_findings(
+    client, ian, alice, mona, sampled
+):
+    from yjinspect.alerts import services as alerts
+    from yjinspect.cases.sampling import current_sample
+
+    case = current_sample(sampled).first()
+    raised = alerts.raise_alert(
+        ian,
+        sampled,
+        cases=[case],
+        themes=["safeguarding"],
+        kind="child_safety",
+        severity="high",
+        found="No safety plan.",
+    )
+    alerts.confirm(alice, raised, recipient=None, recipient_email="", version=raised.version)
+    base = f"/api/inspections/{sampled.pk}/alerts/{raised.pk}"
+    action = {
+        "text": "Write the safety plan",
+        "owner": "Team manager",
+        "due": str(date.today() + timedelta(days=3)),
+    }
+    as_ian = client.post(
+        f"{base}/actions/", json.dumps(action), content_type="application/json", **bearer(ian)
+    )
+    assert problem(as_ian)["status"] == 403
+    made = client.post(
+        f"{base}/actions/", json.dumps(action), content_type="application/json", **bearer(mona)
+    )
+    assert made.status_code == 201 and made.json()["number"] == 1
+    etag = client.get(f"{base}/", **bearer(mona))["ETag"]
+    plan = json.dumps({"summary": "Plans reviewed today."})
+    sent = client.post(
+        f"{base}/plan/", plan, content_type="application/json", HTTP_IF_MATCH=etag, **bearer(mona)
+    )
+    assert sent.status_code == 200 and sent.json()["state"] == "responded"
+    again = client.post(
+        f"{base}/plan/", plan, content_type="application/json", HTTP_IF_MATCH=etag, **bearer(mona)
+    )
+    assert problem(again)["status"] == 412
+    finding = {"standard_id": "2.1", "kind": "strength", "text": "Assessments draw on others."}
+    url = f"/api/inspections/{sampled.pk}/findings/"
+    assert (
+        client.post(
+            url, json.dumps(finding), content_type="application/json", **bearer(ian)
+        ).status_code
+        == 201
+    )
+    wrong = client.post(
+        url,
+        json.dumps({**finding, "kind": "praise"}),
+        content_type="application/json",
+        **bearer(ian),
+    )
+    assert problem(wrong)["errors"][0]["field"] == "kind"
+    assert (
+        problem(
+            client.post(url, json.dumps(finding), content_type="application/json", **bearer(mona))
+        )["status"]
+        == 403
+    )

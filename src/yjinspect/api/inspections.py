@@ -14,6 +14,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from ninja.params import HeaderEx
 from pydantic import Field
 
+from yjinspect.alerts import services as alerts
 from yjinspect.alerts.models import CaseAlert
 from yjinspect.cases import assessment, caseload
 from yjinspect.cases.models import Answer, CaseAssessment, CaseloadImport, SampledCase
@@ -21,6 +22,7 @@ from yjinspect.cases.sampling import current_sample
 from yjinspect.converters import MAX_ID
 from yjinspect.fieldwork import services as fieldwork
 from yjinspect.fieldwork.models import Consent, EvidenceItem
+from yjinspect.findings import services as findings
 from yjinspect.findings.models import Finding, Recommendation
 from yjinspect.inspections import permissions
 from yjinspect.inspections.models import Inspection
@@ -38,14 +40,18 @@ from .schemas import (
     CaseloadImportOut,
     EvidenceIn,
     EvidenceOut,
+    FindingIn,
     FindingOut,
     ImprovementActionOut,
     ImprovementActionPatch,
     InspectionOut,
     OneAssessmentOut,
+    PlanIn,
     Ratings,
     RecommendationOut,
     SampledCaseOut,
+    UrgentActionIn,
+    UrgentActionOut,
 )
 from .shared import ERRORS, Id, language, user_of
 
@@ -377,9 +383,10 @@ def _alert_out(alert: CaseAlert) -> dict[str, Any]:
 
 
 @router.get("/inspections/{pk}/alerts/{alert_id}/", response={200: AlertDetailOut, **ERRORS})
-def get_alert(request: HttpRequest, pk: Id, alert_id: Id) -> Any:
-    """An alert with its urgent action plan's actions."""
+def get_alert(request: HttpRequest, response: HttpResponse, pk: Id, alert_id: Id) -> Any:
+    """An alert with its urgent action plan's actions, and its ``ETag``."""
     alert = belonging(CaseAlert, request, pk, alert_id, "alerts.view")
+    response["ETag"] = etag_of(alert)
     if not permissions.may(user_of(request), "alert.view", alert):
         raise ProblemError(404, "No such case alert in this inspection")
     return {
@@ -389,6 +396,64 @@ def get_alert(request: HttpRequest, pk: Id, alert_id: Id) -> Any:
             for a in alert.actions.order_by("number")
         ],
     }
+
+
+def _alert_to_answer(request: HttpRequest, pk: int, alert_id: int) -> CaseAlert:
+    alert = belonging(CaseAlert, request, pk, alert_id, "alerts.view")
+    if not permissions.may(user_of(request), "alert.view", alert):
+        raise ProblemError(404, "No such case alert in this inspection")
+    if not permissions.may(user_of(request), "alert.respond", alert):
+        raise ProblemError(403, "Only the service's manager (or the person named) answers an alert")
+    return alert
+
+
+@router.post(
+    "/inspections/{pk}/alerts/{alert_id}/actions/", response={201: UrgentActionOut, **ERRORS}
+)
+def add_urgent_action(request: HttpRequest, pk: Id, alert_id: Id, given: UrgentActionIn) -> Any:
+    """The service adds an action to its urgent action plan (while it is being written)."""
+    alert = _alert_to_answer(request, pk, alert_id)
+    made = alerts.add_action(
+        user_of(request), alert, text=given.text, owner=given.owner, due=given.due
+    )
+    return Status(201, made)
+
+
+@router.post("/inspections/{pk}/alerts/{alert_id}/plan/", response={200: AlertDetailOut, **ERRORS})
+def send_urgent_plan(
+    request: HttpRequest,
+    response: HttpResponse,
+    pk: Id,
+    alert_id: Id,
+    given: PlanIn,
+    if_match: HeaderEx[str | None, P(alias="If-Match")] = None,
+) -> Any:
+    """The service sends its urgent action plan to the lead. Needs ``If-Match`` with the
+    alert's ``ETag`` (from reading the alert)."""
+    alert = _alert_to_answer(request, pk, alert_id)
+    version = require_match(alert, if_match)
+    alerts.send_plan(user_of(request), alert, given.summary, version=version)
+    alert.refresh_from_db()
+    response["ETag"] = etag_of(alert)
+    return get_alert(request, response, pk, alert_id)
+
+
+@router.post("/inspections/{pk}/findings/", response={201: FindingOut, **ERRORS})
+def add_finding(request: HttpRequest, pk: Id, given: FindingIn) -> Any:
+    """A strength or area for improvement about a standard (the team, while findings are
+    written)."""
+    item = inspection(request, pk, "findings.write")
+    made = findings.add_finding(
+        user_of(request),
+        item,
+        given.standard_id,
+        kind=given.kind,
+        text=given.text,
+        text_cy=given.text_cy,
+        key_questions=given.key_questions,
+        evidence=[],
+    )
+    return Status(201, made)
 
 
 @router.get("/inspections/{pk}/findings/", response={200: list[FindingOut], **ERRORS})

@@ -279,3 +279,21 @@ class MeasureValueOut(Schema):
     part: str
     numerator: int
     denominator: int
+
+
+class UrgentActionIn(Schema):
+    text: str
+    owner: str
+    due: date
+
+
+class PlanIn(Schema):
+    summary: str
+
+
+class FindingIn(Schema):
+    standard_id: str
+    kind: str  # "strength" or "improvement"
+    text: str
+    text_cy: str = ""
+    key_questions: list[str] = []

@@ -37,6 +37,10 @@ def add_finding(
 ) -> Finding:
     require(user, "findings.write", inspection)
     check_stage(inspection, Operation.WRITE_FINDINGS)
+    if kind not in Finding.Kind.values:
+        raise ValidationError(
+            {"kind": _("Choose whether it is a strength or an area for improvement")}
+        )
     framework = inspection.framework
     if not framework.has_standard(standard_id):
         raise ValidationError(_("Unknown standard %(id)s") % {"id": standard_id})
