@@ -422,3 +422,71 @@ def test_the_service_answers_an_alert_and_the_team_writes_findings(
         )["status"]
         == 403
     )
+
+
+def test_the_lead_makes_recommendations_and_lists_victims(client, alice, ian, sampled, service):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from yjinspect.synthetic import victims_csv
+
+    url = f"/api/inspections/{sampled.pk}/recommendations/"
+    given = {"body": "board", "body_name": "The board", "text": "Use data.", "standards": ["1.1"]}
+    made = client.post(url, json.dumps(given), content_type="application/json", **bearer(alice))
+    assert made.status_code == 201 and made.json()["number"] == 1
+    as_ian = client.post(url, json.dumps(given), content_type="application/json", **bearer(ian))
+    assert problem(as_ian)["status"] == 403
+    wrong = client.post(
+        url,
+        json.dumps({**given, "standards": []}),
+        content_type="application/json",
+        **bearer(alice),
+    )
+    assert problem(wrong)["errors"][0]["field"] == "standards"
+    # A 2018 inspection has no victims list: refused with the reason, nothing kept.
+    listed = client.post(
+        f"/api/inspections/{sampled.pk}/victims/",
+        {
+            "file": SimpleUploadedFile(
+                "v.csv", victims_csv(10, fieldwork=sampled.fieldwork_start, seed=1).encode()
+            )
+        },
+        **bearer(alice),
+    )
+    assert problem(listed)["status"] in (409, 422)
+
+
+def test_a_2025_victims_list_is_uploaded_all_or_nothing(client, alice, service):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from yjinspect.cases.victims import listed
+    from yjinspect.inspections import services as inspections
+    from yjinspect.synthetic import caseload_csv, victims_csv
+
+    fieldwork = date(2025, 9, 8)
+    made = inspections.create_inspection(
+        alice,
+        service=service,
+        framework_id="hmip-yjs-2025",
+        fieldwork_start=fieldwork,
+        fieldwork_end=date(2025, 9, 12),
+    )
+    inspections.advance_status(alice, made, "data_in_advance")
+    headers = bearer(alice)
+    checked = client.post(
+        f"/api/inspections/{made.pk}/caseload-imports/",
+        {
+            "file": SimpleUploadedFile(
+                "c.csv", caseload_csv(60, fieldwork=fieldwork, seed=3).encode()
+            )
+        },
+        **headers,
+    ).json()
+    client.post(f"/api/inspections/{made.pk}/caseload-imports/{checked['id']}/confirm/", **headers)
+    text = victims_csv(20, fieldwork=fieldwork, seed=3)
+    url = f"/api/inspections/{made.pk}/victims/"
+    done = client.post(url, {"file": SimpleUploadedFile("v.csv", text.encode())}, **headers)
+    assert done.status_code == 200 and done.json() == {"victims": 20}
+    broken = text.replace("individual", "a person called Smith", 1)
+    refused = client.post(url, {"file": SimpleUploadedFile("v.csv", broken.encode())}, **headers)
+    assert problem(refused)["status"] == 422
+    assert listed(made).count() == 20  # the earlier list stands

@@ -16,7 +16,7 @@ from pydantic import Field
 
 from yjinspect.alerts import services as alerts
 from yjinspect.alerts.models import CaseAlert
-from yjinspect.cases import assessment, caseload
+from yjinspect.cases import assessment, caseload, victims
 from yjinspect.cases.models import Answer, CaseAssessment, CaseloadImport, SampledCase
 from yjinspect.cases.sampling import current_sample
 from yjinspect.converters import MAX_ID
@@ -48,10 +48,12 @@ from .schemas import (
     OneAssessmentOut,
     PlanIn,
     Ratings,
+    RecommendationIn,
     RecommendationOut,
     SampledCaseOut,
     UrgentActionIn,
     UrgentActionOut,
+    VictimsListOut,
 )
 from .shared import ERRORS, Id, language, user_of
 
@@ -468,6 +470,31 @@ def list_findings(request: HttpRequest, pk: Id) -> Any:
 def list_recommendations(request: HttpRequest, pk: Id) -> Any:
     item = inspection(request, pk, "findings.view")
     return list(Recommendation.objects.filter(inspection=item).order_by("number"))
+
+
+@router.post("/inspections/{pk}/recommendations/", response={201: RecommendationOut, **ERRORS})
+def add_recommendation(request: HttpRequest, pk: Id, given: RecommendationIn) -> Any:
+    """A recommendation to a named body, following from standards (the lead)."""
+    item = inspection(request, pk, "recommendations.write")
+    made = findings.add_recommendation(
+        user_of(request),
+        item,
+        body=given.body,
+        body_name=given.body_name,
+        text=given.text,
+        text_cy=given.text_cy,
+        standards=given.standards,
+    )
+    return Status(201, made)
+
+
+@router.post("/inspections/{pk}/victims/", response={200: VictimsListOut, **ERRORS})
+def replace_victims_list(request: HttpRequest, pk: Id, file: File[UploadedFile]) -> Any:
+    """The 2025 victims list (CSV or XLSX; no names): it replaces the list, all rows or none,
+    until the victims' sample is drawn."""
+    item = inspection(request, pk, "caseload.import")
+    count = victims.import_victims(user_of(request), item, file.name or "", file)
+    return {"victims": count}
 
 
 @router.get(

@@ -297,3 +297,15 @@ class FindingIn(Schema):
     text: str
     text_cy: str = ""
     key_questions: list[str] = []
+
+
+class RecommendationIn(Schema):
+    body: str  # the kind of body: see the recommendations page
+    body_name: str
+    text: str
+    text_cy: str = ""
+    standards: list[str]
+
+
+class VictimsListOut(Schema):
+    victims: int
