@@ -490,3 +490,27 @@ def test_a_2025_victims_list_is_uploaded_all_or_nothing(client, alice, service):
     refused = client.post(url, {"file": SimpleUploadedFile("v.csv", broken.encode())}, **headers)
     assert problem(refused)["status"] == 422
     assert listed(made).count() == 20  # the earlier list stands
+
+
+def test_a_judgement_is_recorded_with_its_reasons_and_etag(client, alice, ian, mona, sampled):
+    url = f"/api/inspections/{sampled.pk}/judgements/1.1/"
+    headers = bearer(ian)
+    read = client.get(url, **headers)
+    assert read.json()["rating"] is None
+    body = {"rating": "good", "reasons": "A clear plan the board follows."}
+
+    def put(given, **extra):
+        return client.put(
+            url, json.dumps(given), content_type="application/json", **headers, **extra
+        )
+
+    assert problem(put(body))["status"] == 428
+    saved = put(body, HTTP_IF_MATCH=read["ETag"])
+    assert saved.status_code == 200 and saved.json()["rating"] == "good"
+    assert problem(put(body, HTTP_IF_MATCH=read["ETag"]))["status"] == 412
+    assert problem(put({**body, "rating": "superb"}, HTTP_IF_MATCH="*"))["status"] == 422
+    assert problem(put({**body, "reasons": " "}, HTTP_IF_MATCH="*"))["status"] == 422
+    assert (
+        client.get(f"/api/inspections/{sampled.pk}/judgements/2.1/", **headers).status_code == 404
+    )
+    assert problem(client.get(url, **bearer(mona)))["status"] == 403

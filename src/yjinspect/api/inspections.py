@@ -20,6 +20,7 @@ from yjinspect.cases import assessment, caseload, victims
 from yjinspect.cases.models import Answer, CaseAssessment, CaseloadImport, SampledCase
 from yjinspect.cases.sampling import current_sample
 from yjinspect.converters import MAX_ID
+from yjinspect.engine import Basis
 from yjinspect.fieldwork import services as fieldwork
 from yjinspect.fieldwork.models import Consent, EvidenceItem
 from yjinspect.findings import services as findings
@@ -28,6 +29,8 @@ from yjinspect.inspections import permissions
 from yjinspect.inspections.models import Inspection
 from yjinspect.plans import services as plans
 from yjinspect.plans.models import ImprovementAction
+from yjinspect.ratings import services as ratings
+from yjinspect.ratings.models import JudgementRating
 from yjinspect.ratings.services import shown_ratings
 
 from .etags import etag_of, require_match, require_tag
@@ -45,6 +48,8 @@ from .schemas import (
     ImprovementActionOut,
     ImprovementActionPatch,
     InspectionOut,
+    JudgementIn,
+    JudgementOut,
     OneAssessmentOut,
     PlanIn,
     Ratings,
@@ -342,6 +347,68 @@ def confirm_caseload_import(request: HttpRequest, pk: Id, import_id: Id) -> Any:
     caseload.confirm_import(user_of(request), upload)
     upload.refresh_from_db()
     return _import_out(upload)
+
+
+JUDGEMENT = "/inspections/{pk}/judgements/{standard_id}/"
+
+
+def _judgement(request: HttpRequest, pk: int, standard_id: str, rule: str) -> tuple[Any, Any]:
+    item = inspection(request, pk, rule)
+    framework = item.framework
+    if not framework.has_standard(standard_id) or (
+        framework.standard(standard_id).basis is not Basis.JUDGEMENT
+    ):
+        raise ProblemError(404, "No such judgement standard in this framework")
+    return item, JudgementRating.objects.filter(inspection=item, standard_id=standard_id).first()
+
+
+def _judgement_out(standard_id: str, held: Any) -> dict[str, Any]:
+    return {
+        "standard_id": standard_id,
+        "rating": held.rating if held else None,
+        "reasons": held.reasons if held else "",
+        "not_rated_reason": held.not_rated_reason if held else "",
+        "version": held.version if held else 0,
+    }
+
+
+def _judgement_tag(item: Inspection, standard_id: str, version: int) -> str:
+    return f'"ratings.judgementrating-{item.pk}-{standard_id}-v{version}"'
+
+
+@router.get(JUDGEMENT, response={200: JudgementOut, **ERRORS})
+def get_judgement(request: HttpRequest, response: HttpResponse, pk: Id, standard_id: str) -> Any:
+    """The team's rating of a judgement standard, with its ``ETag``."""
+    item, held = _judgement(request, pk, standard_id, "judgement.view")
+    response["ETag"] = _judgement_tag(item, standard_id, held.version if held else 0)
+    return _judgement_out(standard_id, held)
+
+
+@router.put(JUDGEMENT, response={200: JudgementOut, **ERRORS})
+def record_judgement(
+    request: HttpRequest,
+    response: HttpResponse,
+    pk: Id,
+    standard_id: str,
+    given: JudgementIn,
+    if_match: HeaderEx[str | None, P(alias="If-Match")] = None,
+) -> Any:
+    """Record the rating with its written reasons (or "not_rated" with one of the framework's
+    reasons). Needs ``If-Match``: a rating changed since you read it is never overwritten."""
+    item, held = _judgement(request, pk, standard_id, "judgement.record")
+    version = held.version if held else 0
+    require_tag(_judgement_tag(item, standard_id, version), if_match)
+    saved = ratings.record_judgement(
+        user_of(request),
+        item,
+        standard_id,
+        rating=given.rating,
+        reasons=given.reasons,
+        version=version,
+        not_rated_reason=given.not_rated_reason,
+    )
+    response["ETag"] = _judgement_tag(item, standard_id, saved.version)
+    return _judgement_out(standard_id, saved)
 
 
 @router.get("/inspections/{pk}/ratings/", response={200: Ratings, **ERRORS})

@@ -309,3 +309,17 @@ class RecommendationIn(Schema):
 
 class VictimsListOut(Schema):
     victims: int
+
+
+class JudgementIn(Schema):
+    rating: str  # a level of the framework's scale, or "not_rated"
+    reasons: str
+    not_rated_reason: str = ""  # one of the framework's reasons, with "not_rated"
+
+
+class JudgementOut(Schema):
+    standard_id: str
+    rating: str | None
+    reasons: str
+    not_rated_reason: str
+    version: int
