@@ -231,3 +231,20 @@ def test_evidence_that_looks_like_a_formula_goes_out_as_words(assessor, sampled,
     assert sheet[f"E{row}"].value == '=HYPERLINK("http://x")'
     brought, _page = bring_back(assessor, sampled, book)
     assert brought.changes == [] and brought.state == "checked"  # it came back as it went
+
+
+def test_the_command_line_exports_and_brings_back_a_workbook(tmp_path, sampled, ian, capsys):
+    from yjinspect.cli.main import main
+
+    out = tmp_path / "mine.xlsx"
+    assert main(["export", "workbook", str(sampled.pk), "--as", "ian", "-o", str(out)]) == 0
+    book = load_workbook(out)
+    fill(book[next(n for n in book.sheetnames if n not in ("About", META_SHEET))], "Yes")
+    book.save(out)
+    args = ["import", "workbook", str(sampled.pk), str(out), "--as", "ian"]
+    assert main(args) == 0 and not Answer.objects.exists()
+    assert "nothing saved (use --apply)" in capsys.readouterr().out
+    assert main([*args, "--apply"]) == 0
+    assert Answer.objects.filter(value="yes").exists()
+    assert main(["import", "workbook", str(sampled.pk), str(out), "--as", "lara"]) == 1
+    assert "made for someone else" in capsys.readouterr().out

@@ -9,6 +9,7 @@ import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from .app_commands import setup_django
 
@@ -26,6 +27,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     ratings.add_argument("--language", choices=("en", "cy"), default="en")
     ratings.add_argument("-o", "--output", required=True, help="the file to write")
     ratings.set_defaults(handler=export_ratings_command)
+    book = kinds.add_parser(
+        "workbook", help="an assessor's offline assessment workbook (Excel), as the page gives it"
+    )
+    book.add_argument("inspection", type=int, help="the inspection's number")
+    book.add_argument("--as", dest="username", required=True, help="whose cases (the assessor)")
+    book.add_argument("--language", choices=("en", "cy"), default="en")
+    book.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    book.set_defaults(handler=export_workbook_command)
     release = kinds.add_parser(
         "open-data",
         help="the open-data release of published inspections: ratings.json, ratings.csv, "
@@ -53,6 +62,23 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "service's saved profile or a shipped example, or a profile's .yaml file",
     )
     caseload.set_defaults(handler=import_caseload_command)
+    brought = import_kinds.add_parser(
+        "workbook",
+        help="bring an offline assessment workbook back: show every change and conflict, and "
+        "with --apply save them all or none",
+    )
+    brought.add_argument("inspection", type=int, help="the inspection's number")
+    brought.add_argument("file", help="the filled-in .xlsx")
+    brought.add_argument("--as", dest="username", required=True, help="its assessor")
+    brought.add_argument("--apply", action="store_true", help="save the changes (else a preview)")
+    brought.set_defaults(handler=import_workbook_command)
+    victims = import_kinds.add_parser(
+        "victims", help="replace a 2025 inspection's victims list (CSV or XLSX), all or nothing"
+    )
+    victims.add_argument("inspection", type=int, help="the inspection's number")
+    victims.add_argument("file", help="the victims list, .csv or .xlsx")
+    victims.add_argument("--as", dest="username", required=True, help="who imports it (its lead)")
+    victims.set_defaults(handler=import_victims_command)
 
     verify = commands.add_parser(
         "verify",
@@ -175,6 +201,100 @@ def import_caseload_command(args: argparse.Namespace) -> int:
         return 2
     upload.refresh_from_db()
     print(f"{upload.rows_total} cases checked; import {upload.get_state_display().lower()}.")
+    return 0
+
+
+def _person_and_inspection(args: argparse.Namespace) -> tuple[Any, Any]:
+    from django.contrib.auth import get_user_model
+
+    from yjinspect.inspections.models import Inspection
+
+    user = get_user_model().objects.filter(username=args.username).first()
+    inspection = Inspection.objects.filter(pk=args.inspection).first()
+    if user is None or inspection is None:
+        print("No such person or inspection", file=sys.stderr)
+    return user, inspection
+
+
+def export_workbook_command(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from yjinspect.cases import workbook
+    from yjinspect.inspections.permissions import may
+
+    user, inspection = _person_and_inspection(args)
+    if user is None or inspection is None:
+        return 2
+    if not may(user, "cases.view", inspection):
+        print(f"{args.username} does not assess cases in this inspection", file=sys.stderr)
+        return 2
+    try:
+        body = workbook.export(user, inspection, args.language)
+    except (ValidationError, PermissionDenied) as error:
+        print(" ".join(getattr(error, "messages", [str(error)])), file=sys.stderr)
+        return 2
+    return _write(Path(args.output), body)
+
+
+def import_workbook_command(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.core.exceptions import ValidationError
+
+    from yjinspect.cases import workbook
+
+    user, inspection = _person_and_inspection(args)
+    if user is None or inspection is None:
+        return 2
+    try:
+        with open(args.file, "rb") as handle:
+            brought = workbook.upload(user, inspection, Path(args.file).name, handle)
+    except OSError as error:
+        print(f"Cannot read {args.file}: {error.strerror}", file=sys.stderr)
+        return 2
+    for problem in brought.problems:
+        print(f"Refused: {problem}")
+    if brought.problems:
+        return 1
+    for kind, items in (
+        ("conflict (kept as it is online)", brought.conflicts),
+        ("change", brought.changes),
+    ):
+        for c in items:
+            before, after = c["before"] or "–", c["after"] or "–"
+            print(f"{kind}: {c['case_ref']} {c['standard']} {c['what']}: {before} -> {after}")
+    if not args.apply:
+        counts = f"{len(brought.changes)} changes, {len(brought.conflicts)} conflicts"
+        print(f"{counts}; nothing saved (use --apply).")
+        return 0
+    try:
+        saved = workbook.apply(user, brought)
+    except ValidationError as error:
+        print(" ".join(error.messages), file=sys.stderr)
+        return 1
+    print(f"{saved} assessments saved.")
+    return 0
+
+
+def import_victims_command(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from yjinspect.cases import victims
+
+    user, inspection = _person_and_inspection(args)
+    if user is None or inspection is None:
+        return 2
+    try:
+        with open(args.file, "rb") as handle:
+            count = victims.import_victims(user, inspection, args.file, handle)
+    except OSError as error:
+        print(f"Cannot read {args.file}: {error.strerror}", file=sys.stderr)
+        return 2
+    except (ValidationError, PermissionDenied) as error:
+        print(" ".join(getattr(error, "messages", [str(error)])), file=sys.stderr)
+        return 1
+    print(f"{count} victims listed.")
     return 0
 
 
