@@ -217,3 +217,21 @@ def totp_code(user) -> str:
     if totp.t() <= device.last_t:
         totp.time = time.time() + device.step
     return f"{totp.token():0{device.digits}d}"
+
+
+def service_case(service, case_ref: str, **values):
+    """A case of the service's own caseload: a boy of 15, white, on a referral order, low risk,
+    unless the test says otherwise (``starts_on`` it always says)."""
+    from yjinspect.casework.models import ServiceCase
+
+    fields = {
+        "disposal": "court",
+        "disposal_type": "referral order",
+        "sex": "male",
+        "age": 15,
+        "ethnicity": "white",
+        "rosh": "low",
+        "safety_wellbeing": "low",
+        **values,
+    }
+    return ServiceCase.objects.create(service=service, case_ref=case_ref, **fields)

@@ -20,7 +20,7 @@ from yjinspect.cli.main import main
 from yjinspect.findings import services as findings
 from yjinspect.plans import services as plans
 
-from ..conftest import _person, at_stage, publish_now
+from ..conftest import _person, at_stage, publish_now, service_case
 
 
 @pytest.fixture(autouse=True)
@@ -315,22 +315,10 @@ def test_an_assessor_saves_an_assessment_with_its_etag(client, ian, lara, sample
 def test_the_service_s_own_records_are_its_people_s(client, mona, ada, service):
     from datetime import UTC, datetime
 
-    from yjinspect.casework.models import ServiceCase
     from yjinspect.interventions.models import Intervention, Referral
     from yjinspect.safeguarding.models import Notice
 
-    case = ServiceCase.objects.create(
-        service=service,
-        case_ref="OWN-1",
-        disposal="court",
-        disposal_type="referral order",
-        sex="male",
-        age=15,
-        ethnicity="white",
-        rosh="low",
-        safety_wellbeing="low",
-        starts_on=date(2025, 1, 6),
-    )
+    case = service_case(service, "OWN-1", starts_on=date(2025, 1, 6))
     Notice.objects.create(
         case=case,
         kind="missing",

@@ -10,10 +10,9 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import Page, expect
 
-from yjinspect.casework.models import ServiceCase
 from yjinspect.inspections.models import Inspection
 
-from ..conftest import _person
+from ..conftest import _person, service_case
 from .conftest import axe_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,16 +21,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def records(service) -> None:
     """60 court cases and 15 out-of-court cases started in the last year."""
     for n in range(75):
-        ServiceCase.objects.create(
-            service=service,
-            case_ref=f"SA{n:03d}",
+        service_case(
+            service,
+            f"SA{n:03d}",
             disposal="court" if n < 60 else "out_of_court",
             disposal_type="referral order" if n < 60 else "youth caution",
-            sex="male",
-            age=15,
-            ethnicity="white",
             rosh="medium",
-            safety_wellbeing="low",
             starts_on=date.today() - timedelta(days=20 + n),
         )
 

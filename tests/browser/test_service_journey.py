@@ -12,12 +12,13 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from yjinspect.board.models import BoardMeeting
-from yjinspect.casework.models import Allocation, ServiceCase
+from yjinspect.casework.models import Allocation
 from yjinspect.outofcourt.models import Panel, PanelDecision
 from yjinspect.safeguarding.models import ExploitationScreening, Notice
 from yjinspect.services.models import BoardMember
 from yjinspect.staffing.models import Appointment, Post, StaffMember
 
+from ..conftest import service_case
 from .conftest import axe_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -52,19 +53,7 @@ def own_records(service, mona) -> dict:
         established_on=date(2020, 1, 1),
     )
     Appointment.objects.create(post=post, person=tom, starts_on=date(2020, 1, 1))
-    case = ServiceCase.objects.create(
-        service=service,
-        case_ref="CA-1",
-        disposal="court",
-        disposal_type="referral order",
-        sex="male",
-        age=15,
-        ethnicity="white",
-        rosh="low",
-        safety_wellbeing="low",
-        starts_on=date(2025, 1, 6),
-        case_manager=tom,
-    )
+    case = service_case(service, "CA-1", starts_on=date(2025, 1, 6), case_manager=tom)
     notice = Notice.objects.create(
         case=case,
         kind="arrest",

@@ -24,7 +24,6 @@ from django.urls import get_resolver, reverse
 from yjinspect.alerts import services as alerts
 from yjinspect.alerts.models import CaseAlert
 from yjinspect.cases.models import CaseloadImport, SampledCase, WorkbookImport
-from yjinspect.casework.models import ServiceCase
 from yjinspect.fieldwork import services as fieldwork
 from yjinspect.findings import services as findings
 from yjinspect.inspections import services as inspections
@@ -38,7 +37,7 @@ from yjinspect.safeguarding.models import Notice
 from yjinspect.services.models import BoardMember, YouthJusticeService
 from yjinspect.staffing.models import Appointment, Post, StaffMember
 
-from ..conftest import _person, publish_now, ready_to_publish
+from ..conftest import _person, publish_now, ready_to_publish, service_case
 
 PEOPLE = ["ada", "alice", "ian", "lara", "pat", "mona", "sam", "oscar", "charlie", None]
 STAGES = ["fieldwork", "factual_accuracy", "published"]
@@ -353,18 +352,7 @@ def own_records(service) -> dict:
         established_on=date(2020, 1, 1),
     )
     Appointment.objects.create(post=post, person=person, starts_on=date(2020, 1, 1))
-    case = ServiceCase.objects.create(
-        service=service,
-        case_ref="OWN-1",
-        disposal="court",
-        disposal_type="referral order",
-        sex="male",
-        age=15,
-        ethnicity="white",
-        rosh="low",
-        safety_wellbeing="low",
-        starts_on=date(2025, 1, 6),
-    )
+    case = service_case(service, "OWN-1", starts_on=date(2025, 1, 6))
     notice = Notice.objects.create(
         case=case,
         kind="missing",

@@ -17,11 +17,12 @@ from yjinspect.audit.models import AuditEvent
 from yjinspect.board import services
 from yjinspect.board.models import BoardMeeting
 from yjinspect.boardpack import pack
-from yjinspect.casework.models import ServiceCase
 from yjinspect.quarters import Quarter
 from yjinspect.safeguarding import services as safeguarding
 from yjinspect.services.models import BoardMember
 from yjinspect.staffing import services as staffing
+
+from ..conftest import service_case
 
 Q3 = Quarter(2025, 3)  # 1 July to 30 September 2025
 
@@ -84,18 +85,8 @@ def test_written_responsibilities_show_and_are_audited(client, mona, service, me
 
 
 def add_case(service, ref, start, end=None, ethnicity="white", disposal="court"):
-    return ServiceCase.objects.create(
-        service=service,
-        case_ref=ref,
-        disposal=disposal,
-        disposal_type="referral order",
-        sex="male",
-        age=16,
-        ethnicity=ethnicity,
-        rosh="low",
-        safety_wellbeing="low",
-        starts_on=start,
-        ends_on=end,
+    return service_case(
+        service, ref, disposal=disposal, age=16, ethnicity=ethnicity, starts_on=start, ends_on=end
     )
 
 

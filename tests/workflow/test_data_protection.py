@@ -26,7 +26,7 @@ from yjinspect.inspections.models import StatusChange
 from yjinspect.reports.models import PublishedReport
 from yjinspect.synthetic import caseload_csv
 
-from ..conftest import at_stage, publish_now
+from ..conftest import at_stage, publish_now, service_case
 
 
 def test_a_caseload_with_columns_the_framework_does_not_use_is_refused(
@@ -130,16 +130,13 @@ def test_the_services_own_long_closed_cases_are_pseudonymised(service, mona, cap
 
     def case(ref: str, ended: int | None) -> ServiceCase:
         today = timezone.localdate()
-        return ServiceCase.objects.create(
-            service=service,
-            case_ref=ref,
+        return service_case(
+            service,
+            ref,
             disposal="out_of_court",
             disposal_type="youth caution",
             sex="female",
-            age=15,
             ethnicity="mixed",
-            rosh="low",
-            safety_wellbeing="low",
             starts_on=today - timedelta(days=3000),
             ends_on=None if ended is None else today - timedelta(days=ended),
             needs=["education"],
@@ -252,18 +249,13 @@ def test_a_subject_access_request_includes_the_services_own_records_of_the_child
 ):
     from datetime import UTC, datetime
 
-    from yjinspect.casework.models import ServiceCase
     from yjinspect.interventions import services as interventions
     from yjinspect.safeguarding import services as safeguarding
 
-    case = ServiceCase.objects.create(
-        service=service,
-        case_ref="OWN-9",
-        disposal="court",
-        disposal_type="referral order",
+    case = service_case(
+        service,
+        "OWN-9",
         sex="female",
-        age=15,
-        ethnicity="white",
         rosh="medium",
         safety_wellbeing="high",
         starts_on=date(2025, 1, 6),

@@ -13,14 +13,13 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from yjinspect.casework.models import ServiceCase
 from yjinspect.engine.policy import service_policy
 from yjinspect.safeguarding import services as safeguarding
 from yjinspect.safeguarding.models import Notice
 from yjinspect.safeguarding.timeliness import timeliness
 from yjinspect.staffing.models import StaffMember
 
-from ..conftest import _person
+from ..conftest import _person, service_case
 
 
 def now():
@@ -53,14 +52,9 @@ def child(service):
         started_on=TODAY - timedelta(days=900),
         case_manager=True,
     )
-    return ServiceCase.objects.create(
-        service=service,
-        case_ref="CA-7",
-        disposal="court",
-        disposal_type="referral order",
-        sex="male",
-        age=15,
-        ethnicity="white",
+    return service_case(
+        service,
+        "CA-7",
         rosh="medium",
         safety_wellbeing="high",
         starts_on=TODAY - timedelta(days=100),

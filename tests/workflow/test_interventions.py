@@ -13,11 +13,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from yjinspect.casework import services as casework
-from yjinspect.casework.models import ServiceCase
 from yjinspect.interventions import services as interventions
 from yjinspect.interventions.models import Intervention, Referral
 
-from ..conftest import _person
+from ..conftest import _person, service_case
 
 TODAY = date.today()
 
@@ -27,19 +26,7 @@ def text(response) -> str:
 
 
 def new_case(service, ref, needs=()):
-    return ServiceCase.objects.create(
-        service=service,
-        case_ref=ref,
-        disposal="court",
-        disposal_type="referral order",
-        sex="male",
-        age=15,
-        ethnicity="white",
-        rosh="low",
-        safety_wellbeing="low",
-        starts_on=TODAY - timedelta(days=200),
-        needs=list(needs),
-    )
+    return service_case(service, ref, starts_on=TODAY - timedelta(days=200), needs=list(needs))
 
 
 @pytest.fixture

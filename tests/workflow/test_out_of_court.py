@@ -12,10 +12,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from yjinspect.casework.models import ServiceCase
 from yjinspect.engine.policy import service_policy
 from yjinspect.outofcourt import services as outofcourt
 from yjinspect.outofcourt.models import Panel, PanelDecision
+
+from ..conftest import service_case
 
 TODAY = date.today()
 
@@ -26,15 +27,13 @@ def text(response) -> str:
 
 @pytest.fixture
 def child(service):
-    return ServiceCase.objects.create(
-        service=service,
-        case_ref="OOC-1",
+    return service_case(
+        service,
+        "OOC-1",
         disposal="out_of_court",
         disposal_type="youth caution",
         sex="female",
         age=14,
-        ethnicity="white",
-        rosh="low",
         safety_wellbeing="medium",
         starts_on=TODAY - timedelta(days=20),
     )

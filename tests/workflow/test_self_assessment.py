@@ -17,13 +17,12 @@ from django.urls import reverse
 from yjinspect.boardpack.models import DataInAdvance
 from yjinspect.cases import assessment, sampling
 from yjinspect.cases.models import Case, SampledCase
-from yjinspect.casework.models import ServiceCase
 from yjinspect.inspections import services as inspections
 from yjinspect.inspections.models import Inspection
 from yjinspect.ratings import services as ratings
 from yjinspect.selfassessment import services as self_assessment
 
-from ..conftest import _person, at_stage
+from ..conftest import _person, at_stage, service_case
 
 AUDIT = date(2025, 6, 2)
 CUSTODY = "detention and training order"
@@ -40,31 +39,18 @@ def records(service):
     kinds = [("court", CUSTODY)] * 30 + [("court", "referral order")] * 120
     kinds += [("out_of_court", "youth caution")] * 40
     for n, (disposal, kind) in enumerate(kinds):
-        ServiceCase.objects.create(
-            service=service,
-            case_ref=f"SA{n:03d}",
+        service_case(
+            service,
+            f"SA{n:03d}",
             disposal=disposal,
             disposal_type=kind,
             sex="male" if n % 5 else "female",
             age=14 + n % 4,
-            ethnicity="white",
             rosh="medium" if n % 3 else "high",
-            safety_wellbeing="low",
             starts_on=AUDIT - timedelta(days=10 + n),
         )
     for n in range(10):
-        ServiceCase.objects.create(
-            service=service,
-            case_ref=f"LATE{n}",
-            disposal="court",
-            disposal_type="referral order",
-            sex="male",
-            age=15,
-            ethnicity="white",
-            rosh="low",
-            safety_wellbeing="low",
-            starts_on=AUDIT + timedelta(days=5),
-        )
+        service_case(service, f"LATE{n}", starts_on=AUDIT + timedelta(days=5))
 
 
 @pytest.fixture

@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from yjinspect.audit.models import AuditEvent
-from yjinspect.casework.models import Allocation, ServiceCase
+from yjinspect.casework.models import Allocation
 from yjinspect.engine.policy import service_policy
 from yjinspect.staffing import services as staffing
 from yjinspect.staffing.models import Appointment, StaffMember
 
-from ..conftest import _person
+from ..conftest import _person, service_case
 
 TODAY = timezone.localdate()
 
@@ -228,19 +228,7 @@ def team(mona, service, person):
 
 
 def case(service, ref, rosh, manager=None):
-    return ServiceCase.objects.create(
-        service=service,
-        case_ref=ref,
-        disposal="court",
-        disposal_type="referral order",
-        sex="male",
-        age=15,
-        ethnicity="white",
-        rosh=rosh,
-        safety_wellbeing="low",
-        starts_on=ago(30),
-        case_manager=manager,
-    )
+    return service_case(service, ref, rosh=rosh, starts_on=ago(30), case_manager=manager)
 
 
 def suggestions(client, service, new) -> list[str]:
