@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "yjinspect.selfassessment",
     "yjinspect.board",
     "yjinspect.kpis",
+    "yjinspect.national",
     "yjinspect.boardpack",
     "yjinspect.catalogue",
     "yjinspect.records",

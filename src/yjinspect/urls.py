@@ -63,6 +63,7 @@ urlpatterns = [
     path("notifications/", notifications_views.notifications, name="notifications"),
     path("reports/", include("yjinspect.reports.public_urls")),
     path("open-data/", include("yjinspect.opendata.urls")),
+    path("national/", include("yjinspect.national.urls")),
     path("services/", include("yjinspect.services.urls")),
     path("services/", include("yjinspect.records.urls")),
     path("services/", include("yjinspect.staffing.urls")),

@@ -66,6 +66,12 @@ def is_inspecting(user: AnyUser) -> bool:
 
 
 @predicate
+def is_inspectorate_staff(user: AnyUser) -> bool:
+    """The inspectorate's own people (not local assessors or partner inspectorates)."""
+    return role_of(user) in (Role.INSPECTORATE_ADMIN, Role.LEAD_INSPECTOR, Role.INSPECTOR)
+
+
+@predicate
 def is_service_manager(user: AnyUser) -> bool:
     return role_of(user) is Role.SERVICE_MANAGER
 
@@ -114,6 +120,9 @@ add_rules(
         # A self-assessment against the national standards: started (and led) by one of the
         # service's managers; what happens inside it is the inspection rules'.
         "service.self_assessment.start": works_for & is_service_manager,
+        # The national picture (figures from published inspections, plans and KPI returns
+        # across every service) and the ranking of whom to inspect: the inspectorate's own.
+        "national.view": is_inspectorate_staff,
         # The inspectorate's and partners' people sign in with a second step; the service's
         # people may choose to.
         "account.two_factor_required": is_inspecting,

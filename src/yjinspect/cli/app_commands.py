@@ -21,6 +21,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         description="Demo sign-ins get the password in YJ_DEMO_PASSWORD, or a new random "
         "one each time, printed at the end.",
     )
+    demo.add_argument(
+        "dataset",
+        nargs="?",
+        choices=["national"],
+        help="'national': add a synthetic national dataset (services, inspections, answers, "
+        "published ratings, plans and KPI returns) for the national picture and its benchmarks",
+    )
+    demo.add_argument("--services", type=int, default=150, help="national: how many services")
+    demo.add_argument("--years", type=int, default=7, help="national: how many years, to this one")
+    demo.add_argument("--seed", type=int, default=1, help="national: the same seed, the same data")
     demo.set_defaults(handler=demo_command)
     serve = commands.add_parser("serve", help="run the production web server (gunicorn)")
     serve.add_argument("--host", default="127.0.0.1")
@@ -80,6 +90,9 @@ def demo_command(args: argparse.Namespace) -> int:
     setup_django()
     from django.core.management import call_command
 
+    if args.dataset == "national":
+        return national_command(args)
+
     from yjinspect.catalogue.demo import load_demo
 
     call_command("migrate", interactive=False, verbosity=0)
@@ -100,6 +113,32 @@ def demo_command(args: argparse.Namespace) -> int:
     print(f"User names: {', '.join(users)}")
     print(f"Two-factor key (add it to an authenticator app): {secret}")
     print(f"  or get the current code with: yjinspect totp {secret}")
+    return 0
+
+
+def national_command(args: argparse.Namespace) -> int:
+    import time
+
+    from django.core.management import call_command
+
+    from yjinspect.catalogue.demo_national import load_national
+
+    if not (1 <= args.services <= 2000 and 1 <= args.years <= 15):
+        print("--services must be 1 to 2000 and --years 1 to 15", file=sys.stderr)
+        return 2
+    call_command("migrate", interactive=False, verbosity=0)
+    began = time.monotonic()
+    try:
+        loaded = load_national(args.services, args.years, args.seed)
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    print(
+        f"National dataset loaded in {time.monotonic() - began:.0f} s: {loaded.services} "
+        f"services, {loaded.inspections} inspections ({loaded.published} published), "
+        f"{loaded.cases} cases, {loaded.answers} key-question answers, "
+        f"{loaded.measure_values} KPI values."
+    )
     return 0
 
 

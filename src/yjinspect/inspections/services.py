@@ -22,6 +22,7 @@ from yjinspect.services.models import YouthJusticeService
 from . import lifecycle
 from .models import TEAM_ROLES, Grant, Inspection, Status, StatusChange, TeamMember
 from .permissions import require
+from .signals import inspection_published
 
 
 def leads_of(inspection: Inspection) -> list[User]:
@@ -140,6 +141,7 @@ def mark_published(user: User, inspection: Inspection, ratings: dict[str, Any]) 
     inspection.published_ratings = ratings
     inspection.save(update_fields=["published_ratings"])
     _move(user, inspection, Status.PUBLISHED)
+    inspection_published.send(sender=Inspection, inspection=inspection)
 
 
 def _move(user: User, inspection: Inspection, to_status: str) -> None:

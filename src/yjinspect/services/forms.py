@@ -13,7 +13,7 @@ from .models import BoardMember, PartnerContact, ServiceChange, YouthJusticeServ
 class ServiceForm(forms.ModelForm[YouthJusticeService]):
     class Meta:
         model = YouthJusticeService
-        fields = ["name", "nation", "local_authorities"]
+        fields = ["name", "nation", "region", "local_authorities"]
         widgets = {"nation": forms.RadioSelect}
         error_messages = {
             "name": {

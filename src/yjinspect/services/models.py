@@ -11,9 +11,25 @@ class Nation(models.TextChoices):
     WALES = "wales", _("Wales")
 
 
+class Region(models.TextChoices):
+    """England's nine regions, and Wales as one: the national picture is filtered by them."""
+
+    NORTH_EAST = "north_east", _("North East")
+    NORTH_WEST = "north_west", _("North West")
+    YORKSHIRE = "yorkshire", _("Yorkshire and the Humber")
+    EAST_MIDLANDS = "east_midlands", _("East Midlands")
+    WEST_MIDLANDS = "west_midlands", _("West Midlands")
+    EAST = "east", _("East of England")
+    LONDON = "london", _("London")
+    SOUTH_EAST = "south_east", _("South East")
+    SOUTH_WEST = "south_west", _("South West")
+    WALES = "wales", _("Wales")
+
+
 class YouthJusticeService(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     nation = models.CharField(_("nation"), max_length=16, choices=Nation.choices)
+    region = models.CharField(_("region"), max_length=16, choices=Region.choices, blank=True)
     local_authorities = models.CharField(
         _("local authorities covered"),
         max_length=500,
@@ -25,6 +41,13 @@ class YouthJusticeService(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        # Wales is its own region; an English service is in one of England's nine.
+        if self.region and (self.region == Region.WALES) != (self.nation == Nation.WALES):
+            raise ValidationError({"region": _("Choose a region in the service's nation")})
 
     @property
     def local_authority_list(self) -> list[str]:

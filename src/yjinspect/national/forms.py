@@ -1,0 +1,81 @@
+"""The filters of the national picture: a GET form, so a filtered figure has its own address
+and works without JavaScript."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from yjinspect.engine import get_framework, installed_frameworks
+from yjinspect.services.models import Nation, Region
+
+from .figures import Filters
+
+YEARS = (2000, 2100)
+
+
+def _inspection_frameworks() -> list[tuple[str, str]]:
+    language = "cy" if (get_language() or "en").startswith("cy") else "en"
+    found = sorted(
+        (get_framework(fid) for fid in installed_frameworks()), key=lambda f: f.in_force_from
+    )
+    return [(f.id, f.title.get(language)) for f in found if not f.is_self_assessment]
+
+
+class FiltersForm(forms.Form):
+    nation = forms.ChoiceField(label=_("Nation"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    framework = forms.ChoiceField(label=_("Framework"), required=False)
+    year_from = forms.IntegerField(
+        label=_("From the year"),
+        required=False,
+        min_value=YEARS[0],
+        max_value=YEARS[1],
+        error_messages={"invalid": _("Enter a year like 2022")},
+    )
+    year_to = forms.IntegerField(
+        label=_("To the year"),
+        required=False,
+        min_value=YEARS[0],
+        max_value=YEARS[1],
+        error_messages={"invalid": _("Enter a year like 2024")},
+    )
+    standard = forms.CharField(required=False, max_length=16, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["nation"].choices = everything + list(Nation.choices)  # type: ignore[attr-defined]
+        self.fields["region"].choices = everything + list(Region.choices)  # type: ignore[attr-defined]
+        self.fields["framework"].choices = everything + _inspection_frameworks()  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("year_from"), data.get("year_to")
+        if start is not None and end is not None and start > end:
+            self.add_error("year_to", _("The last year cannot be before the first"))
+        region, nation = data.get("region"), data.get("nation")
+        if region and nation and (region == Region.WALES) != (nation == Nation.WALES):
+            self.add_error("region", _("Choose a region in the nation chosen, or all nations"))
+        return data
+
+    def filters(self) -> Filters:
+        """The valid filters; a field with an error is left out (its message is shown)."""
+        data = (
+            self.cleaned_data
+            if self.is_valid()
+            else {
+                k: v for k, v in getattr(self, "cleaned_data", {}).items() if k not in self.errors
+            }
+        )
+        return Filters(
+            nation=data.get("nation") or "",
+            region=data.get("region") or "",
+            framework=data.get("framework") or "",
+            year_from=data.get("year_from"),
+            year_to=data.get("year_to"),
+            standard=data.get("standard") or "",
+        )

@@ -1,0 +1,14 @@
+"""URLs of the national picture."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "national"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("services/", views.services, name="services"),
+    path("services/<id:pk>/history/", views.service_history, name="history"),
+    path("<slug:figure_id>/", views.figure, name="figure"),
+    path("<slug:figure_id>.csv", views.figure_csv, name="figure_csv"),
+]
