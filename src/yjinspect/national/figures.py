@@ -41,17 +41,18 @@ class Filters:
 
     def apply(self, rows: QuerySet[Any]) -> QuerySet[Any]:
         """The filters on any summary table (their columns have the same names)."""
-        if self.nation:
-            rows = rows.filter(nation=self.nation)
-        if self.region:
-            rows = rows.filter(region=self.region)
-        if self.framework:
-            rows = rows.filter(framework_id=self.framework)
-        if self.year_from is not None:
-            rows = rows.filter(year__gte=self.year_from)
-        if self.year_to is not None:
-            rows = rows.filter(year__lte=self.year_to)
-        return rows
+        return rows.filter(**self.lookups())
+
+    def lookups(self, prefix: str = "") -> dict[str, Any]:
+        """The filters as lookups, on a summary table reached through ``prefix``."""
+        found: dict[str, Any] = {
+            "nation": self.nation,
+            "region": self.region,
+            "framework_id": self.framework,
+            "year__gte": self.year_from,
+            "year__lte": self.year_to,
+        }
+        return {prefix + k: v for k, v in found.items() if v not in ("", None)}
 
     def query(self) -> dict[str, str]:
         found = {
@@ -326,9 +327,8 @@ def alerts_per_100_cases(filters: Filters) -> Table:
 def plan_completion(filters: Filters) -> Table:
     today = date.today()
     actions = ImprovementAction.objects.filter(inspection__national__isnull=False)
-    prefixed = {f"inspection__national__{k}": v for k, v in _lookups(filters).items()}
     counts = (
-        actions.filter(**prefixed)
+        actions.filter(**filters.lookups("inspection__national__"))
         .values("inspection__national__year", "inspection__national__nation")
         .annotate(
             total=Count("id"),
@@ -365,21 +365,6 @@ def plan_completion(filters: Filters) -> Table:
         chart if rows else "",
         _("Improvement plans as they stand today, by the year the inspection was published."),
     )
-
-
-def _lookups(filters: Filters) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    if filters.nation:
-        found["nation"] = filters.nation
-    if filters.region:
-        found["region"] = filters.region
-    if filters.framework:
-        found["framework_id"] = filters.framework
-    if filters.year_from is not None:
-        found["year__gte"] = filters.year_from
-    if filters.year_to is not None:
-        found["year__lte"] = filters.year_to
-    return found
 
 
 def indicators(filters: Filters) -> Table:
