@@ -152,9 +152,11 @@ def test_the_pack_gives_the_quarters_figures_as_they_stood_at_its_end(service, q
         Q3,
     ]
     assert [t.open_cases for t in built.trends] == [0, 3, 3, 3]
-    # One black child: too few to compare, and the count is not shown.
-    rate = built.court_rates[0]
-    assert rate.rri is None and rate.events is None
+    # One black child: too few to compare, and the count is not shown; the pack says so.
+    court = next(s for s in built.disproportionality.stages if s.stage == "court")
+    black = next(r for r in court.compared if r.group == "black")
+    assert black.rri is None and black.events is None
+    assert any("Black" in line and "a count from 1 to 5" in line for line in built.suppressed)
 
 
 def test_the_pack_page_and_pdf_in_english_and_welsh(client, mona, service, quarter_of_records):

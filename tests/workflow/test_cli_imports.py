@@ -31,3 +31,21 @@ def test_a_victims_list_imports_from_the_command_line(tmp_path, alice, service, 
     assert main(args) == 1 and listed(made).count() == 15
     assert "Mr Smith" in capsys.readouterr().err
     assert main(["import", "victims", str(made.pk), str(listing), "--as", "nobody"]) == 2
+
+
+def test_census_figures_import_from_the_command_line(tmp_path, ada, alice, service, capsys):
+    from yjinspect.national.models import PopulationEstimate
+
+    figures = tmp_path / "census.csv"
+    figures.write_text(f"service,ethnicity,children\n{service.name},13,900\n{service.name},7,40\n")
+    assert main(["import", "population", str(figures), "--as", "ada"]) == 0
+    assert "Census figures imported for 1 service(s)" in capsys.readouterr().out
+    assert dict(PopulationEstimate.objects.values_list("group", "children")) == {
+        "white": 900,
+        "black": 40,
+    }
+    figures.write_text(f"service,ethnicity,children\n{service.name},13,lots\n")
+    assert main(["import", "population", str(figures), "--as", "ada"]) == 1
+    assert "Row 2, children" in capsys.readouterr().err
+    assert main(["import", "population", str(figures), "--as", "alice"]) == 1  # not the admin
+    assert PopulationEstimate.objects.get(group="white").children == 900

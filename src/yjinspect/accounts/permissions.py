@@ -123,6 +123,8 @@ add_rules(
         # The national picture (figures from published inspections, plans and KPI returns
         # across every service) and the ranking of whom to inspect: the inspectorate's own.
         "national.view": is_inspectorate_staff,
+        # The Census figures every service's disproportionality is counted against.
+        "national.population.import": is_admin,
         # The inspectorate's and partners' people sign in with a second step; the service's
         # people may choose to.
         "account.two_factor_required": is_inspecting,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -19,7 +20,6 @@ from yjinspect.alerts.models import CaseAlert
 from yjinspect.board.services import attendance_rates
 from yjinspect.casework.models import ServiceCase
 from yjinspect.casework.workload import Workload, workloads
-from yjinspect.engine.disproportionality import RelativeRate, relative_rate
 from yjinspect.engine.measures import measures
 from yjinspect.engine.policy import ServicePolicy, service_policy
 from yjinspect.interventions.models import Intervention
@@ -31,6 +31,8 @@ from yjinspect.interventions.services import (
     needs_against_provision,
 )
 from yjinspect.kpis.services import Figure, figures
+from yjinspect.national.disproportionality import Picture, described, for_service
+from yjinspect.national.disproportionality import rows as disproportionality_rows
 from yjinspect.outofcourt.services import PanelSummary
 from yjinspect.outofcourt.services import summary as panel_summary
 from yjinspect.plans.models import ImprovementAction
@@ -51,7 +53,6 @@ from yjinspect.staffing.flags import (
 from yjinspect.values import value_name
 
 AGE_BANDS = ((10, 14, "10–14"), (15, 17, "15–17"), (18, 99, "18+"))
-WHITE = "white"
 TREND_QUARTERS = 4
 
 
@@ -90,7 +91,10 @@ class BoardPack:
     new_cases: int = 0
     closed_cases: int = 0
     charts: list[Chart] = field(default_factory=list)
-    court_rates: list[RelativeRate] = field(default_factory=list)
+    # The national figures' stages, rules and log, from the service's own records.
+    disproportionality: Picture | None = None
+    disproportionality_rows: list[list[Any]] = field(default_factory=list)
+    suppressed: list[str] = field(default_factory=list)
     posts: list[PostState] = field(default_factory=list)
     staffing_flags: list[Flag] = field(default_factory=list)
     workloads: list[Workload] = field(default_factory=list)
@@ -199,21 +203,11 @@ def _caseload(pack: BoardPack) -> None:
             [(s.label, s.percent) for s in shares],
         )
         pack.charts.append(Chart(title, svg, shares))
-    # Court rather than out-of-court disposal, by ethnic group against White children.
-    groups = Counter(c.ethnicity.strip().lower() for c in cases)
-    court = Counter(c.ethnicity.strip().lower() for c in cases if c.disposal == "court")
-    for group in sorted(g for g in groups if g != WHITE):
-        pack.court_rates.append(
-            relative_rate(
-                value_name(group),
-                court[group],
-                groups[group],
-                court[WHITE],
-                groups[WHITE],
-                suppress_up_to=pack.policy.suppress_up_to,
-                min_denominator=pack.policy.min_denominator,
-            )
-        )
+    # Disproportionality, pooled over the policy's years: the national page's stages and rules.
+    picture = for_service(pack.service, pack.quarter.end)
+    pack.disproportionality = picture
+    pack.disproportionality_rows = disproportionality_rows(picture, pack.language)
+    pack.suppressed = described(picture, pack.language)
 
 
 def _staffing(pack: BoardPack) -> None:

@@ -41,6 +41,7 @@ from yjinspect.engine.victims import parse_victims
 from yjinspect.findings.models import Body, Recommendation
 from yjinspect.inspections.models import Inspection, Status
 from yjinspect.kpis.models import MeasureValue
+from yjinspect.national.models import PopulationEstimate
 from yjinspect.national.summary import refresh
 from yjinspect.plans.models import ImprovementAction
 from yjinspect.quarters import Quarter
@@ -48,6 +49,7 @@ from yjinspect.services.models import Nation, Region, ServiceChange, YouthJustic
 from yjinspect.synthetic import HEADER as CASELOAD_HEADER
 from yjinspect.synthetic import caseload_rows, victims_csv
 
+SCHEME = "ons-2021"
 PREFIX = "Synthetic"  # every service's name starts so: never mistaken for a real one
 ENGLISH_REGIONS = [r for r, _label in Region.choices if r != Region.WALES]
 FIRST = ("Aber", "Bryn", "Cold", "East", "Fair", "Glen", "High", "Long", "Mill", "North")
@@ -108,6 +110,7 @@ class Generator:
         for number, (service, quality, start, end) in enumerate(services, start=1):
             self._inspections(service, quality, start, end)
             self._measures(service, quality, start, end)
+            self._population(service)
             if number % 10 == 0 or number == len(services):
                 self.progress(
                     f"{number} of {len(services)} services: {self.loaded.inspections} "
@@ -352,6 +355,21 @@ class Generator:
                     ),
                     updated_by=self.lead,
                 )
+
+    def _population(self, service: YouthJusticeService) -> None:
+        """The area's children aged 10 to 17 by ethnic group, as the Census would count them
+        (made up: London's mix is the most varied, Wales's the least)."""
+        children = self.rng.randint(8000, 60000)
+        shares: dict[str, float] = {Region.LONDON: 0.45, Region.WALES: 0.92}
+        white = shares.get(service.region, 0.82)
+        white = min(0.97, max(0.3, self.rng.gauss(white, 0.04)))
+        rest = {"asian": 0.45, "black": 0.2, "mixed": 0.25, "other": 0.1}
+        counts = {"white": int(children * white)}
+        counts.update({g: int(children * (1 - white) * share) for g, share in rest.items()})
+        PopulationEstimate.objects.bulk_create(
+            PopulationEstimate(service=service, group=g, children=n, scheme=SCHEME)
+            for g, n in counts.items()
+        )
 
     def _measures(
         self, service: YouthJusticeService, quality: float, start: date, end: date

@@ -79,6 +79,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     victims.add_argument("file", help="the victims list, .csv or .xlsx")
     victims.add_argument("--as", dest="username", required=True, help="who imports it (its lead)")
     victims.set_defaults(handler=import_victims_command)
+    population = import_kinds.add_parser(
+        "population",
+        help="the Census 2021 children aged 10 to 17 by ethnicity per service (CSV: service, "
+        "ethnicity, children), all or nothing",
+    )
+    population.add_argument("file", help="the CSV file")
+    population.add_argument("--as", dest="username", required=True, help="who imports it (admin)")
+    population.set_defaults(handler=import_population_command)
 
     verify = commands.add_parser(
         "verify",
@@ -295,6 +303,30 @@ def import_victims_command(args: argparse.Namespace) -> int:
         print(" ".join(getattr(error, "messages", [str(error)])), file=sys.stderr)
         return 1
     print(f"{count} victims listed.")
+    return 0
+
+
+def import_population_command(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from yjinspect.national.disproportionality import import_population
+
+    user = get_user_model().objects.filter(username=args.username).first()
+    if user is None:
+        print("No such person", file=sys.stderr)
+        return 2
+    try:
+        text = Path(args.file).read_text(encoding="utf-8-sig")
+        count = import_population(user, text)
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"Cannot read {args.file}: {error}", file=sys.stderr)
+        return 2
+    except (ValidationError, PermissionDenied) as error:
+        print("\n".join(getattr(error, "messages", [str(error)])), file=sys.stderr)
+        return 1
+    print(f"Census figures imported for {count} service(s).")
     return 0
 
 

@@ -11,6 +11,7 @@ shown); no rate is given where either group has fewer than ``min_denominator`` c
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -81,3 +82,77 @@ def relative_rate(
         math.exp(math.log(rri) + Z_95 * se),
         None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """A figure not shown, and why: what the disclosure log records."""
+
+    stage: str
+    group: str
+    reason: NoRate
+    what: str  # "count", "rate" or "rri"
+
+
+@dataclass(frozen=True, slots=True)
+class StageRates:
+    """One stage (e.g. "sampled, of the caseload"): the reference group's own figures, every
+    other group's relative rate against it, and "not stated" apart (never compared)."""
+
+    stage: str
+    reference: RelativeRate
+    compared: tuple[RelativeRate, ...]
+    not_stated: RelativeRate | None
+    suppressions: tuple[Suppression, ...]
+
+
+def stage_rates(
+    stage: str,
+    events: Mapping[str, int],
+    children: Mapping[str, int],
+    *,
+    groups: Sequence[str],
+    reference: str,
+    not_stated: str | None = None,
+    suppress_up_to: int = 5,
+    min_denominator: int = 100,
+) -> StageRates:
+    """Each of ``groups`` reaching the stage (``events``) of those at risk of it
+    (``children``: the Census population at entry, the previous stage after), against
+    ``reference``. A denominator of 1 to ``suppress_up_to`` is a count too, and hidden."""
+    b, big_b = events.get(reference, 0), children.get(reference, 0)
+    suppressions: list[Suppression] = []
+
+    def one(group: str, compare: bool) -> RelativeRate:
+        a, big_a = events.get(group, 0), children.get(group, 0)
+        found = relative_rate(
+            group,
+            a,
+            big_a,
+            b if compare else a,
+            big_b if compare else big_a,
+            suppress_up_to=suppress_up_to,
+            min_denominator=min_denominator,
+        )
+        if is_suppressed(big_a, suppress_up_to):
+            found = RelativeRate(group, None, -1, None, None, None, None, NoRate.SUPPRESSED)
+            suppressions.append(Suppression(stage, group, NoRate.SUPPRESSED, "count"))
+        elif found.events is None:
+            suppressions.append(Suppression(stage, group, NoRate.SUPPRESSED, "count"))
+        elif compare and found.no_rate in (NoRate.SUPPRESSED, NoRate.TOO_FEW) and big_a:
+            suppressions.append(Suppression(stage, group, found.no_rate, "rri"))
+        elif not compare and found.no_rate is NoRate.TOO_FEW and big_a:
+            # An empty group (no child at risk) has nothing to hide: it is not a suppression.
+            suppressions.append(Suppression(stage, group, found.no_rate, "rate"))
+        if found.no_rate is NoRate.TOO_FEW:  # no rate at all for a population under the minimum
+            found = RelativeRate(group, found.events, big_a, None, None, None, None, NoRate.TOO_FEW)
+        if not compare:  # the group's own figures: no ratio to itself
+            found = RelativeRate(
+                group, found.events, found.children, found.rate, None, None, None, found.no_rate
+            )
+        return found
+
+    own = one(reference, compare=False)
+    compared = tuple(one(g, compare=True) for g in groups if g != reference)
+    apart = one(not_stated, compare=False) if not_stated is not None else None
+    return StageRates(stage, own, compared, apart, tuple(suppressions))

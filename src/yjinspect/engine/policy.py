@@ -98,6 +98,7 @@ class ServicePolicy:
     reasonable_grounds_within_days: int
     suppress_up_to: int
     min_denominator: int
+    pool_years: int  # disproportionality figures pool this many years' counts
     out_of_court: OutOfCourtPolicy
     needs: tuple[Choice, ...]
 
@@ -174,7 +175,7 @@ def _parse(root: Node) -> ServicePolicy:
     )
     information = root.child("information").mapping(("received_within_hours", "seen_within_hours"))
     disproportionality = root.child("disproportionality").mapping(
-        ("suppress_up_to", "min_denominator")
+        ("suppress_up_to", "min_denominator", "pool_years")
     )
     exploitation = root.child("exploitation").mapping(
         ("refer_within_days", "reasonable_grounds_within_days")
@@ -221,6 +222,7 @@ def _parse(root: Node) -> ServicePolicy:
         ),
         suppress_up_to=disproportionality.child("suppress_up_to").as_int(minimum=0),
         min_denominator=disproportionality.child("min_denominator").as_int(minimum=1),
+        pool_years=disproportionality.child("pool_years").as_int(minimum=1, maximum=10),
         out_of_court=_out_of_court(root.child("out_of_court")),
         needs=_choices(root.child("interventions").mapping(("needs",)).child("needs")),
     )

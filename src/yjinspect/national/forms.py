@@ -57,9 +57,7 @@ class FiltersForm(forms.Form):
         start, end = data.get("year_from"), data.get("year_to")
         if start is not None and end is not None and start > end:
             self.add_error("year_to", _("The last year cannot be before the first"))
-        region, nation = data.get("region"), data.get("nation")
-        if region and nation and (region == Region.WALES) != (nation == Nation.WALES):
-            self.add_error("region", _("Choose a region in the nation chosen, or all nations"))
+        _check_region(self, data)
         return data
 
     def filters(self) -> Filters:
@@ -79,3 +77,54 @@ class FiltersForm(forms.Form):
             year_to=data.get("year_to"),
             standard=data.get("standard") or "",
         )
+
+
+def _check_region(form: forms.Form, data: dict[str, Any]) -> None:
+    region, nation = data.get("region"), data.get("nation")
+    if region and nation and (region == Region.WALES) != (nation == Nation.WALES):
+        form.add_error("region", _("Choose a region in the nation chosen, or all nations"))
+
+
+class DisproportionalityForm(forms.Form):
+    """Where, and the last of the pooled years."""
+
+    nation = forms.ChoiceField(label=_("Nation"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    year = forms.IntegerField(
+        label=_("Up to the year"),
+        help_text=_("Counts are pooled over the years up to this one."),
+        required=False,
+        min_value=YEARS[0],
+        max_value=YEARS[1],
+        error_messages={"invalid": _("Enter a year like 2024")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["nation"].choices = everything + list(Nation.choices)  # type: ignore[attr-defined]
+        self.fields["region"].choices = everything + list(Region.choices)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _check_region(self, data)
+        return data
+
+    def chosen(self) -> tuple[Filters, int | None]:
+        data = getattr(self, "cleaned_data", {}) if self.is_bound and self.is_valid() else {}
+        if self.is_bound and not self.is_valid():
+            data = {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+        return Filters(nation=data.get("nation") or "", region=data.get("region") or ""), data.get(
+            "year"
+        )
+
+
+class PopulationForm(forms.Form):
+    census = forms.FileField(
+        label=_("Census 2021 figures (CSV)"),
+        help_text=_(
+            "Columns: service, ethnicity (a Census 2021 category or group), children (aged 10 "
+            "to 17). A service's figures replace its earlier ones."
+        ),
+        error_messages={"required": _("Choose a CSV file")},
+    )

@@ -70,3 +70,23 @@ class PublishedKeyQuestion(Published):
     class Meta:
         ordering = ["inspection_id", "standard_id", "key_question_id"]
         indexes = [models.Index(fields=["framework_id", "year"], name="national_kq_framework_year")]
+
+
+class PopulationEstimate(models.Model):
+    """Children aged 10 to 17 living in a service's area, by ethnic group (the Census 2021
+    categories rolled up to groups on import): the denominator at entry."""
+
+    service = models.ForeignKey(
+        YouthJusticeService, on_delete=models.CASCADE, related_name="population_estimates"
+    )
+    group = models.CharField(max_length=32)  # a group id of policy/ethnicity.yaml
+    children = models.PositiveIntegerField()
+    source = models.CharField(max_length=64, default="Census 2021, aged 10 to 17")
+    scheme = models.CharField(max_length=16)  # the classification's id, e.g. ons-2021
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["service", "group"]
+        constraints = [
+            models.UniqueConstraint(fields=["service", "group"], name="one_estimate_per_group")
+        ]

@@ -3,17 +3,25 @@ table and CSV, and a service's history across framework versions."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from yjinspect.accounts.permissions import require
+from yjinspect.accounts.roles import signed_in
+from yjinspect.engine.policy import service_policy
 from yjinspect.exports import csv_text
 from yjinspect.services.models import YouthJusticeService
 
+from . import disproportionality
+from .disproportionality import Picture
 from .figures import FIGURES, Figure, years_published
-from .forms import FiltersForm
+from .forms import DisproportionalityForm, FiltersForm, PopulationForm
 from .history import history
 from .models import PublishedInspection
 
@@ -97,3 +105,67 @@ def services(request: HttpRequest) -> HttpResponse:
         .order_by("name")
     )
     return render(request, "national/services.html", {"services": rows, "section": "national"})
+
+
+def _disproportionality(request: HttpRequest) -> tuple[DisproportionalityForm, Picture]:
+    require(request.user, "national.view")
+    form = DisproportionalityForm(request.GET or None)
+    filters, year = form.chosen()
+    return form, disproportionality.national(filters, year)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def disproportionality_page(request: HttpRequest) -> HttpResponse:
+    form, picture = _disproportionality(request)
+    upload = PopulationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        require(request.user, "national.population.import")
+        if upload.is_valid():
+            try:
+                text = upload.cleaned_data["census"].read().decode("utf-8-sig")
+                count = disproportionality.import_population(signed_in(request), text)
+            except UnicodeDecodeError:
+                upload.add_error("census", _("The file is not CSV text (UTF-8)"))
+            except ValidationError as error:
+                for message in error.messages:
+                    upload.add_error("census", message)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "Census figures imported for %(n)d service",
+                        "Census figures imported for %(n)d services",
+                        count,
+                    )
+                    % {"n": count},
+                )
+                return redirect("national:disproportionality")
+    return render(
+        request,
+        "national/disproportionality.html",
+        {
+            "form": form,
+            "upload": upload,
+            "error_form": upload if upload.errors else form,
+            "picture": picture,
+            "rows": disproportionality.rows(picture, get_language() or "en"),
+            "suppressed": disproportionality.described(picture, get_language() or "en"),
+            "columns": disproportionality.COLUMNS,
+            "query": request.GET.urlencode(),
+            "population": disproportionality.population_total(),
+            "policy": service_policy(),
+            "section": "national",
+        },
+    )
+
+
+@login_required
+@require_GET
+def disproportionality_csv(request: HttpRequest) -> HttpResponse:
+    _form, picture = _disproportionality(request)
+    where = {key: request.GET.get(key, "") for key in ("nation", "region", "year")}
+    body = disproportionality.export_csv(signed_in(request), picture, get_language() or "en", where)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="national-disproportionality.csv"'
+    return response
