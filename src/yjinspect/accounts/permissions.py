@@ -125,6 +125,8 @@ add_rules(
         "national.view": is_inspectorate_staff,
         # The Census figures every service's disproportionality is counted against.
         "national.population.import": is_admin,
+        # Every service's national indicators in one file, for choosing whom to inspect.
+        "national.indicators.import": is_admin,
         # The inspectorate's and partners' people sign in with a second step; the service's
         # people may choose to.
         "account.two_factor_required": is_inspecting,

@@ -95,29 +95,46 @@ def _row_problems(number: int, row: dict[str, str], seen: set[tuple[str, str, st
     return found
 
 
-def check_csv(text: str) -> tuple[list[dict[str, Any]], list[str]]:
-    """The rows as values to store, and every problem by row and column (none: all good)."""
+def check_csv(
+    text: str, services: dict[str, YouthJusticeService] | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows as values to store, and every problem by row and column (none: all good).
+    With ``services`` (name, case folded -> service), a ``service`` column names each row's
+    service: the inspectorate's returns for every service in one file."""
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in COLUMNS if c not in header and c != "part"]
+    needed = (("service",) if services is not None else ()) + COLUMNS
+    missing = [c for c in needed if c not in header and c != "part"]
     if missing:
-        return [], [_("The file needs the columns %(columns)s") % {"columns": ", ".join(COLUMNS)}]
+        return [], [_("The file needs the columns %(columns)s") % {"columns": ", ".join(needed)}]
     reader.fieldnames = header
     rows: list[dict[str, Any]] = []
     problems: list[str] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: dict[str, set[tuple[str, str, str]]] = {}
     for number, row in enumerate(reader, start=2):
         if number - 1 > MAX_ROWS:
             return [], [_("At most %(n)d rows at a time") % {"n": MAX_ROWS}]
         if not any((v or "").strip() for v in row.values()):
             continue
-        found = _row_problems(number, row, seen)
+        service = None
+        if services is not None:
+            name = (row.get("service") or "").strip()
+            service = services.get(name.casefold())
+            if service is None:
+                problems.append(
+                    _("Row %(n)d") % {"n": number}
+                    + ", service: "
+                    + _("no service is called %(name)r") % {"name": name}
+                )
+                continue
+        found = _row_problems(number, row, seen.setdefault(service.name if service else "", set()))
         problems += found
         if not found:
             kpi = measure(row["kpi"].strip().lower())
             assert kpi is not None
             rows.append(
                 {
+                    "service": service,
                     "quarter": str(Quarter.parse(row["quarter"])),
                     "measure": kpi.id,
                     "part": (row.get("part") or "").strip().lower() or kpi.parts[0].id,
@@ -130,49 +147,68 @@ def check_csv(text: str) -> tuple[list[dict[str, Any]], list[str]]:
     return rows, problems
 
 
-@transaction.atomic
-def import_csv(user: Any, service: YouthJusticeService, text: str) -> int:
-    """Store every row, or none: a file with any problem changes nothing."""
-    require(user, "service.records.change", service)
-    rows, problems = check_csv(text)
+def _refuse(problems: list[str]) -> None:
     if problems:
         shown = problems[:PROBLEMS_SHOWN]
         if len(problems) > PROBLEMS_SHOWN:
             shown.append(_("and %(n)d more") % {"n": len(problems) - PROBLEMS_SHOWN})
         raise ValidationError(shown)
+
+
+@transaction.atomic
+def import_csv(user: Any, service: YouthJusticeService, text: str) -> int:
+    """Store every row, or none: a file with any problem changes nothing."""
+    require(user, "service.records.change", service)
+    rows, problems = check_csv(text)
+    _refuse(problems)
     for row in rows:
-        value, created = MeasureValue.objects.get_or_create(
-            service=service,
-            quarter=row["quarter"],
-            measure=row["measure"],
-            part=row["part"],
-            defaults={
-                "numerator": row["numerator"],
-                "denominator": row["denominator"],
-                "imported_by": user,
-            },
-        )
-        before = (
-            None if created else {"numerator": value.numerator, "denominator": value.denominator}
-        )
-        if not created:
-            value.numerator, value.denominator, value.imported_by = (
-                row["numerator"],
-                row["denominator"],
-                user,
-            )
-            value.save()
-        record(
-            user,
-            "kpi.imported",
-            value,
-            quarter=row["quarter"],
-            measure=row["measure"],
-            part=row["part"],
-            before=before,
-            after={"numerator": row["numerator"], "denominator": row["denominator"]},
-        )
+        _store(user, service, row)
     return len(rows)
+
+
+@transaction.atomic
+def import_national_csv(user: Any, text: str) -> int:
+    """The inspectorate's file of every service's returns (a ``service`` column first): the
+    same checks, all rows or none."""
+    require(user, "national.indicators.import")
+    services = {s.name.casefold(): s for s in YouthJusticeService.objects.all()}
+    rows, problems = check_csv(text, services)
+    _refuse(problems)
+    for row in rows:
+        _store(user, row["service"], row)
+    return len(rows)
+
+
+def _store(user: Any, service: YouthJusticeService, row: dict[str, Any]) -> None:
+    value, created = MeasureValue.objects.get_or_create(
+        service=service,
+        quarter=row["quarter"],
+        measure=row["measure"],
+        part=row["part"],
+        defaults={
+            "numerator": row["numerator"],
+            "denominator": row["denominator"],
+            "imported_by": user,
+        },
+    )
+    before = None if created else {"numerator": value.numerator, "denominator": value.denominator}
+    if not created:
+        value.numerator, value.denominator, value.imported_by = (
+            row["numerator"],
+            row["denominator"],
+            user,
+        )
+        value.save()
+    record(
+        user,
+        "kpi.imported",
+        value,
+        quarter=row["quarter"],
+        measure=row["measure"],
+        part=row["part"],
+        before=before,
+        after={"numerator": row["numerator"], "denominator": row["denominator"]},
+    )
 
 
 def figures(

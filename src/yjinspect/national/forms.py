@@ -85,19 +85,11 @@ def _check_region(form: forms.Form, data: dict[str, Any]) -> None:
         form.add_error("region", _("Choose a region in the nation chosen, or all nations"))
 
 
-class DisproportionalityForm(forms.Form):
-    """Where, and the last of the pooled years."""
+class WhereForm(forms.Form):
+    """Where: a nation, a region, or everywhere."""
 
     nation = forms.ChoiceField(label=_("Nation"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
-    year = forms.IntegerField(
-        label=_("Up to the year"),
-        help_text=_("Counts are pooled over the years up to this one."),
-        required=False,
-        min_value=YEARS[0],
-        max_value=YEARS[1],
-        error_messages={"invalid": _("Enter a year like 2024")},
-    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -110,13 +102,32 @@ class DisproportionalityForm(forms.Form):
         _check_region(self, data)
         return data
 
+    def valid_data(self) -> dict[str, Any]:
+        """The fields without an error (their messages are shown)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+
+    def filters(self) -> Filters:
+        data = self.valid_data()
+        return Filters(nation=data.get("nation") or "", region=data.get("region") or "")
+
+
+class DisproportionalityForm(WhereForm):
+    """Where, and the last of the pooled years."""
+
+    year = forms.IntegerField(
+        label=_("Up to the year"),
+        help_text=_("Counts are pooled over the years up to this one."),
+        required=False,
+        min_value=YEARS[0],
+        max_value=YEARS[1],
+        error_messages={"invalid": _("Enter a year like 2024")},
+    )
+
     def chosen(self) -> tuple[Filters, int | None]:
-        data = getattr(self, "cleaned_data", {}) if self.is_bound and self.is_valid() else {}
-        if self.is_bound and not self.is_valid():
-            data = {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
-        return Filters(nation=data.get("nation") or "", region=data.get("region") or ""), data.get(
-            "year"
-        )
+        return self.filters(), self.valid_data().get("year")
 
 
 class PopulationForm(forms.Form):
@@ -125,6 +136,17 @@ class PopulationForm(forms.Form):
         help_text=_(
             "Columns: service, ethnicity (a Census 2021 category or group), children (aged 10 "
             "to 17). A service's figures replace its earlier ones."
+        ),
+        error_messages={"required": _("Choose a CSV file")},
+    )
+
+
+class IndicatorsForm(forms.Form):
+    returns = forms.FileField(
+        label=_("National indicators and KPI returns for every service (CSV)"),
+        help_text=_(
+            "Columns: service, quarter, kpi, part, numerator, denominator (e.g. Cwm Afon YJS, "
+            "2025Q3, reoffending, all, 12, 40). A figure already held for the quarter is replaced."
         ),
         error_messages={"required": _("Choose a CSV file")},
     )

@@ -16,12 +16,19 @@ from yjinspect.accounts.permissions import require
 from yjinspect.accounts.roles import signed_in
 from yjinspect.engine.policy import service_policy
 from yjinspect.exports import csv_text
+from yjinspect.kpis.services import import_national_csv
 from yjinspect.services.models import YouthJusticeService
 
-from . import disproportionality
+from . import disproportionality, selection
 from .disproportionality import Picture
 from .figures import FIGURES, Figure, years_published
-from .forms import DisproportionalityForm, FiltersForm, PopulationForm
+from .forms import (
+    DisproportionalityForm,
+    FiltersForm,
+    IndicatorsForm,
+    PopulationForm,
+    WhereForm,
+)
 from .history import history
 from .models import PublishedInspection
 
@@ -168,4 +175,103 @@ def disproportionality_csv(request: HttpRequest) -> HttpResponse:
     body = disproportionality.export_csv(signed_in(request), picture, get_language() or "en", where)
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="national-disproportionality.csv"'
+    return response
+
+
+def _language() -> str:
+    return "cy" if (get_language() or "en").startswith("cy") else "en"
+
+
+def _ranking(request: HttpRequest) -> tuple[WhereForm, list[selection.Row], list[str]]:
+    require(request.user, "national.view")
+    form = WhereForm(request.GET or None)
+    rows, quarters = selection.ranking(form.filters())
+    return form, rows, quarters
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def selection_page(request: HttpRequest) -> HttpResponse:
+    form, rows, quarters = _ranking(request)
+    upload = IndicatorsForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        require(request.user, "national.indicators.import")
+        if upload.is_valid():
+            try:
+                text = upload.cleaned_data["returns"].read().decode("utf-8-sig")
+                count = import_national_csv(signed_in(request), text)
+            except UnicodeDecodeError:
+                upload.add_error("returns", _("The file is not CSV text (UTF-8)"))
+            except ValidationError as error:
+                for message in error.messages:
+                    upload.add_error("returns", message)
+            else:
+                messages.success(
+                    request,
+                    ngettext("%(n)d figure imported", "%(n)d figures imported", count)
+                    % {"n": count},
+                )
+                return redirect("national:selection")
+    language = _language()
+    return render(
+        request,
+        "national/selection.html",
+        {
+            "form": form,
+            "upload": upload,
+            "error_form": upload if upload.errors else form,
+            "rows": [
+                (
+                    row,
+                    [
+                        selection.reason_text(p, language, row.last_overall)
+                        for p in row.ranked.reasons[:REASONS_SHOWN]
+                    ],
+                )
+                for row in rows
+            ],
+            "components": selection.policy().components,
+            "total_weight": selection.policy().total_weight,
+            "quarters": quarters,
+            "query": request.GET.urlencode(),
+            "language": language,
+            "section": "national",
+        },
+    )
+
+
+REASONS_SHOWN = 3
+
+
+@login_required
+@require_GET
+def selection_csv(request: HttpRequest) -> HttpResponse:
+    _form, rows, _quarters = _ranking(request)
+    language = _language()
+    components = selection.policy().components
+    header = [
+        _("Rank"),
+        _("Service"),
+        _("Nation"),
+        _("Region"),
+        _("Priority score"),
+        _("Last published"),
+        *[f"{c.title.get(language)} ({_('figure')})" for c in components],
+        *[f"{c.title.get(language)} ({_('points')})" for c in components],
+    ]
+    body = [
+        [
+            row.ranked.rank,
+            row.service.name,
+            row.service.get_nation_display(),
+            row.service.get_region_display(),
+            round(row.ranked.score, 1),
+            row.last_published.isoformat() if row.last_published else "",
+            *[None if p.value is None else round(p.value, 3) for p in row.ranked.parts],
+            *[round(p.points, 1) for p in row.ranked.parts],
+        ]
+        for row in rows
+    ]
+    response = HttpResponse(csv_text(header, body), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="whom-to-inspect.csv"'
     return response
