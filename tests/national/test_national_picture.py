@@ -195,3 +195,27 @@ def test_history_joins_only_the_same_standard_across_versions(national, as_user,
     # Reached by links: the figures' index, the services with something published.
     listing = as_user(alice).get(reverse("national:services")).content.decode()
     assert reverse("national:history", args=[service.pk]) in listing
+
+
+def test_a_figure_page_is_cached_until_what_it_shows_changes(
+    national, as_user, alice, django_assert_max_num_queries
+):
+    from django.core.cache import caches
+
+    from yjinspect.plans.models import ImprovementAction
+
+    caches["pages"].clear()
+    client = as_user(alice)
+    url = reverse("national:figure", args=["plans"])
+    client.get(url)  # sets the CSRF cookie
+    first = client.get(url)
+    with django_assert_max_num_queries(5):  # session, user, role, version: no figures
+        again = client.get(url)
+    assert again.content == first.content and "private" in again["Cache-Control"]
+    before = FIGURES["plans"].compute(Filters()).rows
+    for action in ImprovementAction.objects.exclude(status="done"):
+        action.status = "done"
+        action.save()  # as the service's page does, one by one
+    after = FIGURES["plans"].compute(Filters()).rows
+    assert after != before
+    assert f'<td class="govuk-table__cell">{after[0][3]}</td>' in client.get(url).content.decode()

@@ -43,6 +43,7 @@ from yjinspect.inspections.models import Inspection, Status
 from yjinspect.kpis.models import MeasureValue
 from yjinspect.national.models import PopulationEstimate
 from yjinspect.national.summary import refresh
+from yjinspect.national.version import bump
 from yjinspect.plans.models import ImprovementAction
 from yjinspect.quarters import Quarter
 from yjinspect.services.models import Nation, Region, ServiceChange, YouthJusticeService
@@ -424,4 +425,6 @@ def load_national(
         name__startswith=f"{PREFIX} ", name__contains=f" YJS {seed}-"
     ).exists():
         raise ValueError(f"a national dataset with seed {seed} is already loaded")
-    return Generator(services, years, seed, progress).run()
+    loaded = Generator(services, years, seed, progress).run()
+    bump()  # rows were written in bulk, without the signals that make cached pages stale
+    return loaded

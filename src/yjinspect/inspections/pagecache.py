@@ -35,7 +35,7 @@ def bump(inspection_id: int) -> None:
     Inspection.objects.filter(pk=inspection_id).update(data_version=F("data_version") + 1)
 
 
-def _key(request: HttpRequest, pk: int, data_version: int) -> str | None:
+def _key(request: HttpRequest, pk: int | str, data_version: int) -> str | None:
     """The cache key, or None when the request must not be cached.
 
     Who may see an inspection follows from the person's role and service (both in the key)
@@ -87,16 +87,38 @@ def cached_inspection_page(view: Callable[..., HttpResponse]) -> Callable[..., H
     def wrapper(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
         version = _data_version(pk)
         key = None if version is None else _key(request, pk, version)
-        cache = caches["pages"]
-        if key is not None and (hit := cache.get(key)) is not None:
-            content, content_type = hit
-            response = HttpResponse(content, content_type=content_type)
-        else:
-            response = view(request, pk, *args, **kwargs)  # checks visibility: 404 if unseen
-            if key is not None and response.status_code == 200 and not response.streaming:
-                cache.set(key, (response.content, response["Content-Type"]), LIFETIME_SECONDS)
-        # Pages about an inspection's cases: never kept by the browser or a proxy.
-        patch_cache_control(response, private=True, no_cache=True, no_store=True)
-        return response
+        return _served(key, lambda: view(request, pk, *args, **kwargs))
 
     return wrapper
+
+
+def cached_page(
+    scope: str, version: Callable[[], int]
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """The same for pages whose content changes only with ``version()`` (a counter the data
+    they show bumps): e.g. the national figures, which change when a publication lands. The
+    view still checks who may see it on every miss; the key holds the person and role."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            key = _key(request, scope, version()) if request.user.is_authenticated else None
+            return _served(key, lambda: view(request, *args, **kwargs))
+
+        return wrapper
+
+    return decorate
+
+
+def _served(key: str | None, render: Callable[[], HttpResponse]) -> HttpResponse:
+    cache = caches["pages"]
+    if key is not None and (hit := cache.get(key)) is not None:
+        content, content_type = hit
+        response = HttpResponse(content, content_type=content_type)
+    else:
+        response = render()  # checks visibility: 404 or 403 if unseen
+        if key is not None and response.status_code == 200 and not response.streaming:
+            cache.set(key, (response.content, response["Content-Type"]), LIFETIME_SECONDS)
+    # Pages about cases and services: never kept by the browser or a proxy.
+    patch_cache_control(response, private=True, no_cache=True, no_store=True)
+    return response

@@ -38,6 +38,7 @@ from yjinspect.services.models import YouthJusticeService
 
 from .figures import Filters
 from .models import PopulationEstimate, PublishedInspection
+from .version import bump
 
 logger = logging.getLogger("yjinspect.disclosure")
 
@@ -342,6 +343,7 @@ def import_population(user: User, text: str) -> int:
             PopulationEstimate(service_id=service_id, group=g, children=n, scheme=scheme.scheme)
             for g, n in groups.items()
         )
+    bump()  # written in bulk: no signal tells the cached pages
     record_event(
         user,
         "national.population_imported",

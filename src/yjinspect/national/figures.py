@@ -388,38 +388,34 @@ def indicators(filters: Filters) -> Table:
             cell = by_year[(r["measure"], r["part"], r["quarter"][:4], nation)]
             cell[0] += r["num"]
             cell[1] += r["den"]
-    rows = []
+    # One row per measure, part and place; one column per year (the numerator and
+    # denominator of every cell are in the KPI returns themselves).
     known = {m.id: m for m in measures()}
-    nations = [filters.nation] if filters.nation else [n for n, _t in Nation.choices]
-    for (measure_id, part_id, year, nation), (num, den) in sorted(by_year.items()):
-        measure = known.get(measure_id)
-        if measure is None or (nation and nation not in nations) or (filters.nation and not nation):
-            continue
-        part = measure.part(part_id)
-        value = measure.value(num, den)
-        rows.append(
-            [
-                measure.label,
-                measure.title.get(_language()),
-                part.title.get(_language()) if part else part_id,
-                year,
-                _nation_title(nation) if nation else _("England and Wales"),
-                num,
-                den,
-                None if value is None else round(value, 1),
-            ]
-        )
+    years = sorted({year for (_m, _p, year, _n) in by_year})
+    places = [filters.nation] if filters.nation else [*(n for n, _t in Nation.choices), ""]
+    rows = []
+    for m in measures():
+        for part in m.parts:
+            for nation in places:
+                cells = [by_year.get((m.id, part.id, year, nation)) for year in years]
+                if not any(cells):
+                    continue
+                rows.append(
+                    [
+                        m.label,
+                        m.title.get(_language()),
+                        part.title.get(_language()),
+                        _nation_title(nation) if nation else _("England and Wales"),
+                        *[
+                            None
+                            if cell is None or (value := known[m.id].value(*cell)) is None
+                            else round(value, 1)
+                            for cell in cells
+                        ],
+                    ]
+                )
     return Table(
-        [
-            _("Measure"),
-            _("Title"),
-            _("Part"),
-            _("Year"),
-            _("Where"),
-            _("Numerator"),
-            _("Denominator"),
-            _("Value"),
-        ],
+        [_("Measure"), _("Title"), _("Part"), _("Where"), *years],
         rows,
         note=_(
             "Per cent, or per 1,000 or 100,000 children aged 10 to 17 where the measure says so."

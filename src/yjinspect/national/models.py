@@ -90,3 +90,11 @@ class PopulationEstimate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["service", "group"], name="one_estimate_per_group")
         ]
+
+
+class NationalVersion(models.Model):
+    """One counter, bumped by every change the national pages show (a publication, a plan's
+    action, a KPI return, Census figures, a service's region or history): cached pages are
+    keyed by it, so none is served once something it shows has changed."""
+
+    version = models.PositiveBigIntegerField(default=0)

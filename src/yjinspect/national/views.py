@@ -16,10 +16,11 @@ from yjinspect.accounts.permissions import require
 from yjinspect.accounts.roles import signed_in
 from yjinspect.engine.policy import service_policy
 from yjinspect.exports import csv_text
+from yjinspect.inspections.pagecache import cached_page
 from yjinspect.kpis.services import import_national_csv
 from yjinspect.services.models import YouthJusticeService
 
-from . import disproportionality, selection
+from . import disproportionality, selection, version
 from .disproportionality import Picture
 from .figures import FIGURES, Figure, years_published
 from .forms import (
@@ -59,6 +60,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@cached_page("national", version.current)
 @require_GET
 def figure(request: HttpRequest, figure_id: str) -> HttpResponse:
     shown = _figure(request, figure_id)
