@@ -24,7 +24,7 @@ def yjs2021() -> Framework:
 
 
 @pytest.fixture(autouse=True)
-def _fast_test_settings(settings):
+def _fast_test_settings(settings, tmp_path):
     # Background jobs run at once in the caller (tests/workflow/test_worker runs real ones).
     settings.YJ_TASKS_EAGER = True
     settings.TASKS = {
@@ -38,6 +38,14 @@ def _fast_test_settings(settings):
     settings.YJ_TWO_FACTOR = False
     # Real password hashing costs ~0.3 s a user; tests are about behaviour, not the hash.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Published files go to a folder of the test's own.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+    }
 
 
 def _person(username: str, role: str, service=None):

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -204,6 +206,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # once under concurrent writes, where a real one waits (tests/workflow/test_concurrency).
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")}
 
+# A PostgreSQL read replica for the national dashboards (yjinspect.routers). "mirror" is the
+# test suite's: a second alias on the same test database, so routing is tested on one machine.
+_REPLICA = os.environ.get("YJ_REPLICA_DATABASE_URL", "").strip() or (
+    "mirror" if "pytest" in sys.modules else ""
+)
+if _REPLICA == "mirror":
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+elif _REPLICA:
+    DATABASES["replica"] = dj_database_url.parse(_REPLICA, conn_max_age=60)
+DATABASE_ROUTERS = ["yjinspect.routers.ReplicaRouter"]
+# The suite's mirror is used only by the tests that ask for it (they allow its queries).
+YJ_DASHBOARD_DATABASE = "replica" if _REPLICA and _REPLICA != "mirror" else "default"
+
 # A file cache is shared by every server process on the machine (import progress).
 CACHES = {
     "default": {
@@ -218,6 +233,20 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+# Several app servers share one Redis (YJ_CACHE_URL=redis://host:6379/0): sessions, the API's
+# rate limit and import progress then hold across servers, and cached pages are shared (their
+# keys carry the data version, so a shared page is never older than the records).
+if os.environ.get("YJ_CACHE_URL", "").strip():
+    _REDIS = os.environ["YJ_CACHE_URL"].strip()
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _REDIS,
+    }
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _REDIS,
+        "KEY_PREFIX": "pages",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -287,8 +316,30 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # built by scripts/_assets.sh
 # WhiteNoise warns (an error under the tests) when the folder is missing before collectstatic.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Published files (each report version's PDF) on a storage backend: a folder here by default;
+# an S3-compatible bucket (django-storages, the "scale" extra) when YJ_S3_BUCKET is set, so
+# app servers keep nothing of their own and any of them can be replaced.
+MEDIA_ROOT = DATA_DIR / "media"
+_DEFAULT_STORAGE: dict[str, Any] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": MEDIA_ROOT},
+}
+if os.environ.get("YJ_S3_BUCKET", "").strip():
+    _DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["YJ_S3_BUCKET"].strip(),
+            # Any S3-compatible service (MinIO, Ceph, a cloud's): its address, if not AWS.
+            "endpoint_url": os.environ.get("YJ_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("YJ_S3_REGION") or None,
+            # Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+            "default_acl": None,  # private: read through the product, never listed
+            "file_overwrite": False,  # a published version is written once
+            "querystring_auth": True,
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DEFAULT_STORAGE,
     # Not the manifest storage: GOV.UK Frontend's CSS names images we deliberately do not ship
     # (the crest), and the manifest step refuses a reference to a missing file.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -34,6 +34,7 @@ from yjinspect.casework.models import ServiceCase
 from yjinspect.engine.disproportionality import StageRates, stage_rates
 from yjinspect.engine.ethnicity import Classification, classification
 from yjinspect.engine.policy import service_policy
+from yjinspect.routers import dashboard_database
 from yjinspect.services.models import YouthJusticeService
 
 from .figures import Filters
@@ -130,7 +131,7 @@ def national(filters: Filters, year: int | None = None) -> Picture:
         dict(inspections.values_list("service_id").annotate(n=Count("inspection_id")).order_by())
     )
     ids = list(inspections.values_list("inspection_id", flat=True))
-    cases = Case.objects.filter(inspection_id__in=ids, source=CASELOAD)
+    cases = Case.objects.using(dashboard_database()).filter(inspection_id__in=ids, source=CASELOAD)
     caseload, unknown = _grouped(
         cases.values_list("ethnicity").annotate(n=Count("id")).order_by(), scheme
     )
@@ -139,7 +140,8 @@ def national(filters: Filters, year: int | None = None) -> Picture:
         scheme,
     )
     sampled, _unknown = _grouped(
-        SampledCase.objects.filter(inspection_id__in=ids, case__source=CASELOAD, replaced_reason="")
+        SampledCase.objects.using(dashboard_database())
+        .filter(inspection_id__in=ids, case__source=CASELOAD, replaced_reason="")
         .values_list("case__ethnicity")
         .annotate(n=Count("id"))
         .order_by(),

@@ -23,6 +23,7 @@ from yjinspect.engine.measures import measures
 from yjinspect.kpis.models import MeasureValue
 from yjinspect.plans.models import ImprovementAction
 from yjinspect.reports.charts import bar_chart, line_chart, stacked_chart
+from yjinspect.routers import dashboard_database
 from yjinspect.services.models import Nation, Region
 
 from .models import PublishedInspection, PublishedKeyQuestion, PublishedStandard
@@ -40,8 +41,9 @@ class Filters:
     standard: str = ""  # key-question trends: the standard whose questions are drawn
 
     def apply(self, rows: QuerySet[Any]) -> QuerySet[Any]:
-        """The filters on any summary table (their columns have the same names)."""
-        return rows.filter(**self.lookups())
+        """The filters on any summary table (their columns have the same names), read from
+        the dashboards' database (a replica where there is one)."""
+        return rows.using(dashboard_database()).filter(**self.lookups())
 
     def lookups(self, prefix: str = "") -> dict[str, Any]:
         """The filters as lookups, on a summary table reached through ``prefix``."""
@@ -326,7 +328,9 @@ def alerts_per_100_cases(filters: Filters) -> Table:
 
 def plan_completion(filters: Filters) -> Table:
     today = date.today()
-    actions = ImprovementAction.objects.filter(inspection__national__isnull=False)
+    actions = ImprovementAction.objects.using(dashboard_database()).filter(
+        inspection__national__isnull=False
+    )
     counts = (
         actions.filter(**filters.lookups("inspection__national__"))
         .values("inspection__national__year", "inspection__national__nation")
@@ -370,7 +374,7 @@ def plan_completion(filters: Filters) -> Table:
 def indicators(filters: Filters) -> Table:
     """Each measure's value across the services in the filters, by year, against England,
     Wales and both together: the same numerators over the same denominators."""
-    values = MeasureValue.objects.all()
+    values = MeasureValue.objects.using(dashboard_database()).all()
     if filters.region:
         values = values.filter(service__region=filters.region)
     if filters.year_from is not None:

@@ -18,6 +18,7 @@ from yjinspect.engine.selection import Component, Figures, Part, Ranked, Selecti
 from yjinspect.engine.selection import selection_policy as policy
 from yjinspect.kpis.models import MeasureValue
 from yjinspect.quarters import Quarter
+from yjinspect.routers import dashboard_database
 from yjinspect.services.models import ServiceChange, YouthJusticeService
 
 from .figures import Filters, _level_title
@@ -35,7 +36,7 @@ class Row:
 
 
 def _quarters(chosen: SelectionPolicy) -> list[str]:
-    latest = MeasureValue.objects.aggregate(q=Max("quarter"))["q"]
+    latest = MeasureValue.objects.using(dashboard_database()).aggregate(q=Max("quarter"))["q"]
     if latest is None:
         return []
     quarter, found = Quarter.parse(latest), []
@@ -50,8 +51,9 @@ def ranking(filters: Filters, today: date | None = None) -> tuple[list[Row], lis
     quarters the indicators were summed over."""
     today = today or timezone.localdate()
     chosen = policy()
-    services = YouthJusticeService.objects.exclude(
-        pk__in=ServiceChange.objects.values("predecessor")
+    db = dashboard_database()
+    services = YouthJusticeService.objects.using(db).exclude(
+        pk__in=ServiceChange.objects.using(db).values("predecessor")
     )
     if filters.nation:
         services = services.filter(nation=filters.nation)
@@ -61,7 +63,8 @@ def ranking(filters: Filters, today: date | None = None) -> tuple[list[Row], lis
     quarters = _quarters(chosen)
     sums = {
         (r["service_id"], r["measure"]): (r["num"], r["den"])
-        for r in MeasureValue.objects.filter(service_id__in=by_id, quarter__in=quarters)
+        for r in MeasureValue.objects.using(db)
+        .filter(service_id__in=by_id, quarter__in=quarters)
         .values("service_id", "measure")
         .annotate(num=Sum("numerator"), den=Sum("denominator"))
     }
@@ -71,9 +74,8 @@ def ranking(filters: Filters, today: date | None = None) -> tuple[list[Row], lis
     ):
         last[published.service_id] = published
     caseloads = dict(
-        Case.objects.filter(
-            inspection_id__in=[s.inspection_id for s in last.values()], source=CASELOAD
-        )
+        Case.objects.using(db)
+        .filter(inspection_id__in=[s.inspection_id for s in last.values()], source=CASELOAD)
         .values_list("inspection_id")
         .annotate(n=Count("id"))
         .order_by()

@@ -18,6 +18,8 @@ class PublishedReport(models.Model):
     html = models.TextField()
     pdf = models.BinaryField()
     sha256 = models.CharField(max_length=64)  # of the PDF, shown so copies can be checked
+    # The same PDF on the storage backend (settings.STORAGES["default"]): its name there.
+    stored_as = models.CharField(max_length=255, blank=True)
     # Of the report's text (its HTML with this field's place left empty): printed inside the
     # PDF itself, which cannot carry its own checksum.
     content_sha256 = models.CharField(max_length=64, blank=True)

@@ -9,6 +9,8 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Max
 from django.template.loader import render_to_string
@@ -191,6 +193,10 @@ def _ratings_to_publish(inspection: Inspection) -> tuple[SignOff | None, dict[st
     return signed, signed.snapshot["ratings"]
 
 
+def published_file_name(inspection_id: int, version: int, language: str) -> str:
+    return f"reports/{inspection_id}/v{version}-{language}.pdf"
+
+
 def _next_version(inspection: Inspection) -> int:
     last = PublishedReport.objects.filter(inspection=inspection).aggregate(v=Max("version"))["v"]
     return (last or 0) + 1
@@ -253,7 +259,14 @@ def _save(
         raise StageError(_("Another version was published meanwhile: publish again."))
     published = []
     for language, html, digest, pdf in pages:
+        # The published file on the storage backend (a folder, or an S3 bucket when the app
+        # runs on several machines), written before the transaction commits: if it cannot be
+        # written, nothing is published and the job says why.
+        stored = default_storage.save(
+            published_file_name(inspection.pk, version, language), ContentFile(pdf)
+        )
         report = PublishedReport.objects.create(
+            stored_as=stored,
             inspection=inspection,
             version=version,
             language=language,
