@@ -73,7 +73,7 @@ def build_inspection() -> tuple[int, int]:
     return inspection.pk, case.pk
 
 
-def sign_in(port: int) -> str:
+def sign_in(port: int, username: str = "lead") -> str:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     conn.request("GET", "/sign-in/")
     response = conn.getresponse()
@@ -81,7 +81,7 @@ def sign_in(port: int) -> str:
     csrf_cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie", "")).group(1)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     body = urllib.parse.urlencode(
-        {"csrfmiddlewaretoken": token, "username": "lead", "password": PASSWORD}
+        {"csrfmiddlewaretoken": token, "username": username, "password": PASSWORD}
     )
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     conn.request(

@@ -124,6 +124,7 @@ def _disproportionality(request: HttpRequest) -> tuple[DisproportionalityForm, P
 
 
 @login_required
+@cached_page("national", version.current)
 @require_http_methods(["GET", "POST"])
 def disproportionality_page(request: HttpRequest) -> HttpResponse:
     form, picture = _disproportionality(request)
@@ -192,6 +193,7 @@ def _ranking(request: HttpRequest) -> tuple[WhereForm, list[selection.Row], list
 
 
 @login_required
+@cached_page("national", version.current)
 @require_http_methods(["GET", "POST"])
 def selection_page(request: HttpRequest) -> HttpResponse:
     form, rows, quarters = _ranking(request)
