@@ -3,8 +3,12 @@ table and CSV, and a service's history across framework versions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -116,6 +120,27 @@ def services(request: HttpRequest) -> HttpResponse:
     return render(request, "national/services.html", {"services": rows, "section": "national"})
 
 
+def _imported(
+    upload: forms.Form,
+    field: str,
+    do_import: Callable[[User, str], int],
+    request: HttpRequest,
+) -> int | None:
+    """An uploaded CSV read and imported (all or nothing): how many were imported, or None
+    with the reasons on the form's field."""
+    if not upload.is_valid():
+        return None
+    try:
+        text = upload.cleaned_data[field].read().decode("utf-8-sig")
+        return do_import(signed_in(request), text)
+    except UnicodeDecodeError:
+        upload.add_error(field, _("The file is not CSV text (UTF-8)"))
+    except ValidationError as error:
+        for message in error.messages:
+            upload.add_error(field, message)
+    return None
+
+
 def _disproportionality(request: HttpRequest) -> tuple[DisproportionalityForm, Picture]:
     require(request.user, "national.view")
     form = DisproportionalityForm(request.GET or None)
@@ -131,26 +156,18 @@ def disproportionality_page(request: HttpRequest) -> HttpResponse:
     upload = PopulationForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         require(request.user, "national.population.import")
-        if upload.is_valid():
-            try:
-                text = upload.cleaned_data["census"].read().decode("utf-8-sig")
-                count = disproportionality.import_population(signed_in(request), text)
-            except UnicodeDecodeError:
-                upload.add_error("census", _("The file is not CSV text (UTF-8)"))
-            except ValidationError as error:
-                for message in error.messages:
-                    upload.add_error("census", message)
-            else:
-                messages.success(
-                    request,
-                    ngettext(
-                        "Census figures imported for %(n)d service",
-                        "Census figures imported for %(n)d services",
-                        count,
-                    )
-                    % {"n": count},
+        count = _imported(upload, "census", disproportionality.import_population, request)
+        if count is not None:
+            messages.success(
+                request,
+                ngettext(
+                    "Census figures imported for %(n)d service",
+                    "Census figures imported for %(n)d services",
+                    count,
                 )
-                return redirect("national:disproportionality")
+                % {"n": count},
+            )
+            return redirect("national:disproportionality")
     return render(
         request,
         "national/disproportionality.html",
@@ -200,22 +217,13 @@ def selection_page(request: HttpRequest) -> HttpResponse:
     upload = IndicatorsForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         require(request.user, "national.indicators.import")
-        if upload.is_valid():
-            try:
-                text = upload.cleaned_data["returns"].read().decode("utf-8-sig")
-                count = import_national_csv(signed_in(request), text)
-            except UnicodeDecodeError:
-                upload.add_error("returns", _("The file is not CSV text (UTF-8)"))
-            except ValidationError as error:
-                for message in error.messages:
-                    upload.add_error("returns", message)
-            else:
-                messages.success(
-                    request,
-                    ngettext("%(n)d figure imported", "%(n)d figures imported", count)
-                    % {"n": count},
-                )
-                return redirect("national:selection")
+        count = _imported(upload, "returns", import_national_csv, request)
+        if count is not None:
+            messages.success(
+                request,
+                ngettext("%(n)d figure imported", "%(n)d figures imported", count) % {"n": count},
+            )
+            return redirect("national:selection")
     language = _language()
     return render(
         request,
