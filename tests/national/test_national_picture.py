@@ -219,3 +219,16 @@ def test_a_figure_page_is_cached_until_what_it_shows_changes(
     after = FIGURES["plans"].compute(Filters()).rows
     assert after != before
     assert f'<td class="govuk-table__cell">{after[0][3]}</td>' in client.get(url).content.decode()
+
+
+def test_the_index_gives_the_annual_headline_the_inspectorate_quotes(national, as_user, ian):
+    from yjinspect.national.figures import headlines, years_published
+
+    latest = years_published()[-1]
+    rows = [s for s in PublishedInspection.objects.filter(year=latest).exclude(overall="")]
+    good = [s for s in rows if s.overall in ("outstanding", "good")]
+    together = next(h for h in headlines(latest) if h.nation == "")
+    assert (together.inspections, together.favourable) == (len(rows), len(good))
+    page = _text(as_user(ian).get(reverse("national:index")))
+    assert f"England and Wales, {latest}:" in page
+    assert f"{round(100 * len(good) / len(rows))}% of {len(rows)} inspections" in page

@@ -312,6 +312,11 @@ def alerts_per_100_cases(filters: Filters) -> Table:
         ]
         for r in counts
     ]
+    chart = bar_chart(
+        _("Alerts per 100 cases"),
+        [(f"{r[0]} {r[1]}", round(r[5] or 0)) for r in rows],
+        unit="",
+    )
     return Table(
         [
             _("Year published"),
@@ -322,7 +327,8 @@ def alerts_per_100_cases(filters: Filters) -> Table:
             _("Alerts per 100 cases"),
         ],
         rows,
-        note=_("Alerts sent to the service; an alert raised and withdrawn is not counted."),
+        chart if rows else "",
+        _("Alerts sent to the service; an alert raised and withdrawn is not counted."),
     )
 
 
@@ -474,6 +480,43 @@ FIGURES: dict[str, Figure] = {
         ),
     )
 }
+
+
+@dataclass(frozen=True)
+class Headline:
+    year: int
+    nation: str  # "" for England and Wales together
+    inspections: int
+    favourable: int
+
+    @property
+    def percent(self) -> float | None:
+        return percent(self.favourable, self.inspections)
+
+    @property
+    def where(self) -> str:
+        return _nation_title(self.nation) if self.nation else _("England and Wales")
+
+
+def headlines(year: int) -> list[Headline]:
+    """The annual figure the inspectorate quotes ("70% of 33 services rated Good or
+    Outstanding"): inspections published in ``year`` with an overall rating, by nation and
+    together, and how many were rated at their framework's top two levels."""
+    counts = (
+        PublishedInspection.objects.using(dashboard_database())
+        .filter(year=year)
+        .exclude(overall="")
+        .values("nation", "framework_id", "overall")
+        .annotate(n=Count("inspection_id"))
+        .order_by()
+    )
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in counts:
+        good = row["overall"] in _favourable(get_framework(row["framework_id"]))
+        for nation in (row["nation"], ""):
+            totals[nation][0] += row["n"]
+            totals[nation][1] += row["n"] if good else 0
+    return [Headline(year, nation, n, good) for nation, (n, good) in sorted(totals.items())]
 
 
 def years_published() -> list[int]:

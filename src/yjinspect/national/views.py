@@ -26,7 +26,7 @@ from yjinspect.services.models import YouthJusticeService
 
 from . import disproportionality, selection, version
 from .disproportionality import Picture
-from .figures import FIGURES, Figure, years_published
+from .figures import FIGURES, Figure, headlines, years_published
 from .forms import (
     DisproportionalityForm,
     FiltersForm,
@@ -58,6 +58,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "inspections": PublishedInspection.objects.count(),
             "services": PublishedInspection.objects.values("service").distinct().count(),
             "years": (years[0], years[-1]) if years else None,
+            "headlines": headlines(years[-1]) if years else [],
             "section": "national",
         },
     )
