@@ -310,6 +310,9 @@ def test_its_recommendations_become_an_improvement_plan_kept_from_the_public(
     reports.publish(mona, run)
     published = Inspection.objects.get(pk=run.pk)
     assert published.status == "published"
+    from yjinspect.national.models import PublishedInspection
+
+    assert not PublishedInspection.objects.exists()  # never in the national picture
     action = plans.add_action(
         mona,
         type(recommendation).objects.get(pk=recommendation.pk),

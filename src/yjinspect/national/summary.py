@@ -23,7 +23,9 @@ UNSENT = (CaseAlert.State.RAISED, CaseAlert.State.WITHDRAWN)
 
 
 def on_published(sender: object, inspection: Inspection, **kwargs: Any) -> None:
-    refresh(inspection, timezone.localdate())
+    # A service's own self-assessment is its own: never in the national picture.
+    if not inspection.is_self_assessment:
+        refresh(inspection, timezone.localdate())
 
 
 @transaction.atomic
