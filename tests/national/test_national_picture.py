@@ -232,3 +232,32 @@ def test_the_index_gives_the_annual_headline_the_inspectorate_quotes(national, a
     page = _text(as_user(ian).get(reverse("national:index")))
     assert f"England and Wales, {latest}:" in page
     assert f"{round(100 * len(good) / len(rows))}% of {len(rows)} inspections" in page
+
+
+def test_a_services_kpis_stand_beside_its_nations_and_the_national_figures(national, as_user, ian):
+    from yjinspect.kpis.models import MeasureValue
+    from yjinspect.services.models import YouthJusticeService
+
+    service = YouthJusticeService.objects.filter(nation="wales").first()
+    table = FIGURES["indicators"].compute(Filters(service=service.pk))
+    own = [row for row in table.rows if row[3] == service.name]
+    assert own, "the service's own rows come first"
+    reoffending = next(row for row in own if row[0] == "NI 2")
+    year = table.columns[-1]
+    values = MeasureValue.objects.filter(
+        service=service, measure="reoffending", quarter__startswith=year
+    )
+    num = sum(v.numerator for v in values)
+    den = sum(v.denominator for v in values)
+    assert reoffending[-1] == round(100 * num / den, 1)
+    places = [row[3] for row in table.rows if row[0] == "NI 2"]
+    assert places == [service.name, "England", "Wales", "England and Wales"]
+    client = as_user(ian)
+    page = _text(
+        client.get(reverse("national:figure", args=["indicators"]), {"service": service.pk})
+    )
+    assert service.name in page.split("The figures in the chart")[1]
+    refused = client.get(
+        reverse("national:figure", args=["indicators"]), {"service": "99999999999999999999999"}
+    )
+    assert refused.status_code == 200 and "Choose a service from the list" in _text(refused)

@@ -24,7 +24,7 @@ from yjinspect.kpis.models import MeasureValue
 from yjinspect.plans.models import ImprovementAction
 from yjinspect.reports.charts import bar_chart, line_chart, stacked_chart
 from yjinspect.routers import dashboard_database
-from yjinspect.services.models import Nation, Region
+from yjinspect.services.models import Nation, Region, YouthJusticeService
 
 from .models import PublishedInspection, PublishedKeyQuestion, PublishedStandard
 
@@ -39,6 +39,7 @@ class Filters:
     year_from: int | None = None
     year_to: int | None = None
     standard: str = ""  # key-question trends: the standard whose questions are drawn
+    service: int | None = None  # KPIs: one service's own figures beside the national ones
 
     def apply(self, rows: QuerySet[Any]) -> QuerySet[Any]:
         """The filters on any summary table (their columns have the same names), read from
@@ -64,6 +65,7 @@ class Filters:
             "year_from": "" if self.year_from is None else str(self.year_from),
             "year_to": "" if self.year_to is None else str(self.year_to),
             "standard": self.standard,
+            "service": "" if self.service is None else str(self.service),
         }
         return {k: v for k, v in found.items() if v}
 
@@ -377,6 +379,9 @@ def plan_completion(filters: Filters) -> Table:
     )
 
 
+SERVICE = "@service"  # the chosen service's own row, beside the nations'
+
+
 def indicators(filters: Filters) -> Table:
     """Each measure's value across the services in the filters, by year, against England,
     Wales and both together: the same numerators over the same denominators."""
@@ -398,11 +403,27 @@ def indicators(filters: Filters) -> Table:
             cell = by_year[(r["measure"], r["part"], r["quarter"][:4], nation)]
             cell[0] += r["num"]
             cell[1] += r["den"]
+    # A service's own returns, on the rows above its nation's and the national ones.
+    own = ""
+    if filters.service is not None:
+        chosen = YouthJusticeService.objects.using(dashboard_database()).filter(pk=filters.service)
+        own = chosen.values_list("name", flat=True).first() or ""
+        for r in (
+            values.filter(service_id=filters.service)
+            .values("measure", "part", "quarter")
+            .annotate(num=Sum("numerator"), den=Sum("denominator"))
+            .order_by()
+        ):
+            cell = by_year[(r["measure"], r["part"], r["quarter"][:4], SERVICE)]
+            cell[0] += r["num"]
+            cell[1] += r["den"]
     # One row per measure, part and place; one column per year (the numerator and
     # denominator of every cell are in the KPI returns themselves).
     known = {m.id: m for m in measures()}
     years = sorted({year for (_m, _p, year, _n) in by_year})
     places = [filters.nation] if filters.nation else [*(n for n, _t in Nation.choices), ""]
+    if own:
+        places.insert(0, SERVICE)
     rows = []
     for m in measures():
         for part in m.parts:
@@ -415,7 +436,11 @@ def indicators(filters: Filters) -> Table:
                         m.label,
                         m.title.get(_language()),
                         part.title.get(_language()),
-                        _nation_title(nation) if nation else _("England and Wales"),
+                        own
+                        if nation == SERVICE
+                        else _nation_title(nation)
+                        if nation
+                        else _("England and Wales"),
                         *[
                             None
                             if cell is None or (value := known[m.id].value(*cell)) is None

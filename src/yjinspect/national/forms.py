@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.engine import get_framework, installed_frameworks
-from yjinspect.services.models import Nation, Region
+from yjinspect.services.models import Nation, Region, YouthJusticeService
 
 from .figures import Filters
 
@@ -44,6 +44,11 @@ class FiltersForm(forms.Form):
         error_messages={"invalid": _("Enter a year like 2024")},
     )
     standard = forms.CharField(required=False, max_length=16, widget=forms.HiddenInput)
+    service = forms.ChoiceField(
+        label=_("A service beside them"),
+        required=False,
+        error_messages={"invalid_choice": _("Choose a service from the list")},
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -51,6 +56,10 @@ class FiltersForm(forms.Form):
         self.fields["nation"].choices = everything + list(Nation.choices)  # type: ignore[attr-defined]
         self.fields["region"].choices = everything + list(Region.choices)  # type: ignore[attr-defined]
         self.fields["framework"].choices = everything + _inspection_frameworks()  # type: ignore[attr-defined]
+        # Ids as text among the choices: an unknown or hostile value is refused by name.
+        self.fields["service"].choices = [("", _("None"))] + [  # type: ignore[attr-defined]
+            (str(pk), name) for pk, name in YouthJusticeService.objects.values_list("pk", "name")
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -76,6 +85,7 @@ class FiltersForm(forms.Form):
             year_from=data.get("year_from"),
             year_to=data.get("year_to"),
             standard=data.get("standard") or "",
+            service=int(data["service"]) if data.get("service") else None,
         )
 
 
