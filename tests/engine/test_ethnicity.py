@@ -88,3 +88,9 @@ def test_a_denominator_of_one_to_five_is_hidden_too():
     found = _rates({"white": 100, "other": 0}, {"white": 1000, "other": 4})
     other = next(r for r in found.compared if r.group == "other")
     assert other.events is None and other.rate is None
+
+
+def test_records_are_stamped_with_the_scheme_in_force():
+    from yjinspect.engine.ethnicity import ETHNICITY_SCHEME
+
+    assert ETHNICITY_SCHEME == classification().scheme

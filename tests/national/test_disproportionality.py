@@ -121,3 +121,9 @@ def test_the_board_pack_counts_the_same_way(service, mona):
     assert court.reference.children == 120
     assert next(r for r in court.compared if r.group == "black").events is None
     assert built.disproportionality.without_population == 1
+
+
+def test_a_caseload_keeps_each_childs_code_and_its_scheme(sampled):
+    cases = Case.objects.filter(inspection=sampled)
+    assert cases.exists()
+    assert set(cases.values_list("ethnicity_scheme", flat=True)) == {classification().scheme}

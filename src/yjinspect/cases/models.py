@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.engine.caseload import CaseRecord
+from yjinspect.engine.ethnicity import ETHNICITY_SCHEME
 
 # Which list a case record came from (the framework's population sources).
 CASELOAD = "caseload"  # a child, from the caseload
@@ -55,6 +56,11 @@ class CaseFields(models.Model):
     sex = models.CharField(max_length=60)
     age = models.PositiveSmallIntegerField()
     ethnicity = models.CharField(max_length=60)
+    # The classification the ethnicity's code belongs to (policy/ethnicity.yaml's scheme), so
+    # a later scheme never re-reads an earlier code; filled by the database on every insert.
+    ethnicity_scheme = models.CharField(
+        max_length=16, default=ETHNICITY_SCHEME, db_default=ETHNICITY_SCHEME
+    )
     rosh = models.CharField(max_length=16)
     safety_wellbeing = models.CharField(max_length=16)
     extra = models.JSONField(default=dict, blank=True)

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.engine.caseload import CaseRecord
+from yjinspect.engine.ethnicity import ETHNICITY_SCHEME
 from yjinspect.services.models import YouthJusticeService
 from yjinspect.staffing.models import StaffMember
 
@@ -37,6 +38,10 @@ class ServiceCase(models.Model):
     sex = models.CharField(_("sex"), max_length=60)
     age = models.PositiveSmallIntegerField(_("age"))
     ethnicity = models.CharField(_("ethnicity group"), max_length=60)
+    # The classification the code belongs to (policy/ethnicity.yaml's scheme).
+    ethnicity_scheme = models.CharField(
+        max_length=16, default=ETHNICITY_SCHEME, db_default=ETHNICITY_SCHEME
+    )
     rosh = models.CharField(_("risk of serious harm"), max_length=16, choices=RiskLevel.choices)
     safety_wellbeing = models.CharField(
         _("safety and wellbeing concern"), max_length=16, choices=RiskLevel.choices

@@ -18,6 +18,9 @@ from .policy import PolicyError, normalise
 from .strictyaml import Node, read_yaml
 
 ETHNICITY_FILE = Path(__file__).resolve().parent.parent / "policy" / "ethnicity.yaml"
+# The scheme records are stamped with as they are made (the database's default for the
+# column): the policy file's ``scheme`` while it is in force (a test keeps them equal).
+ETHNICITY_SCHEME = "ons-2021"
 
 
 @dataclass(frozen=True, slots=True)
