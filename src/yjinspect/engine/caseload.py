@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -169,12 +170,19 @@ def parse_caseload_table(
     problems: list[CaseloadError] = []
     cases: list[CaseRecord] = []
     first_seen: dict[str, int] = {}
+    required = itemgetter(*positions)
+    optional = itemgetter(*(i for i, _c in extras)) if extras else None
+    # Optional columns repeat few values (care status...): one mapping per distinct set.
+    shared: dict[tuple[str, ...], Mapping[str, str]] = {}
     for number, row in enumerate(rows, start=first_row):
         if len(row) > width and any(str(cell or "").strip() for cell in row[width:]):
             problems.append(CaseloadError("more cells than the header has columns", row=number))
             continue
         short = len(row) < width
-        values = ["" if short and i >= len(row) else (row[i] or "").strip() for i in positions]
+        if short:
+            values = ["" if i >= len(row) else (row[i] or "").strip() for i in positions]
+        else:
+            values = [(cell or "").strip() for cell in required(row)]
         ref, disposal, disposal_type, start_text, sex, age_text, ethnicity, rosh, wellbeing = values
         # The fast path for a good row; any doubt goes to _problems, which names each fault.
         start = _date(start_text)
@@ -204,7 +212,7 @@ def parse_caseload_table(
                     ethnicity,
                     rosh,
                     wellbeing,
-                    {c: ("" if i >= len(row) else (row[i] or "").strip()) for i, c in extras},
+                    _extra(row, extras, optional, short, shared),
                 )
             )
         else:
@@ -280,6 +288,30 @@ def date_problem(number: int, column: str, value: str) -> list[CaseloadError]:
             f"'{value}' is not a date as DD/MM/YYYY or YYYY-MM-DD", row=number, column=column
         )
     ]
+
+
+def _extra(
+    row: Sequence[Any],
+    extras: list[tuple[int, str]],
+    optional: itemgetter[Any] | None,
+    short: bool,
+    shared: dict[tuple[str, ...], Mapping[str, str]],
+) -> Mapping[str, str]:
+    """The row's optional columns, the same mapping for rows with the same values (records
+    never change their ``extra``: it is copied wherever it is stored)."""
+    if not extras:
+        return MappingProxyType({})
+    if short or optional is None:
+        cells = tuple("" if i >= len(row) else (row[i] or "").strip() for i, _c in extras)
+    else:
+        got = optional(row)
+        cells = tuple((cell or "").strip() for cell in (got if len(extras) > 1 else (got,)))
+    found = shared.get(cells)
+    if found is None:
+        found = shared[cells] = MappingProxyType(
+            dict(zip((c for _i, c in extras), cells, strict=True))
+        )
+    return found
 
 
 def _date(text: str) -> date | None:
