@@ -44,3 +44,20 @@ def test_demo_makes_a_fresh_random_password_when_none_is_set(capsys, monkeypatch
     first = capsys.readouterr().out.split("with password: ")[1].split()[0]
     assert len(first) >= 12
     assert authenticate(RequestFactory().post("/sign-in/"), username="admin", password=first)
+
+
+@pytest.mark.django_db
+def test_demo_national_loads_a_synthetic_picture_once_per_seed(capsys):
+    from yjinspect.national.models import PublishedInspection
+    from yjinspect.services.models import YouthJusticeService
+
+    assert main(["demo", "national", "--services", "4", "--years", "10", "--seed", "9"]) == 0
+    out = capsys.readouterr().out
+    assert "National dataset loaded" in out and "key-question answers" in out
+    frameworks = set(PublishedInspection.objects.values_list("framework_id", flat=True))
+    assert {"hmip-fji-2012", "hmip-yjs-2018", "hmip-yjs-2021", "hmip-yjs-2025"} <= frameworks
+    assert all(s.name.startswith("Synthetic ") for s in YouthJusticeService.objects.all())
+    assert main(["demo", "national", "--services", "4", "--years", "10", "--seed", "9"]) == 2
+    assert "already loaded" in capsys.readouterr().err
+    assert main(["demo", "national", "--services", "0"]) == 2
+    assert "--services must be 1 to 2000" in capsys.readouterr().err
