@@ -93,4 +93,4 @@ def test_a_denominator_of_one_to_five_is_hidden_too():
 def test_records_are_stamped_with_the_scheme_in_force():
     from yjinspect.engine.ethnicity import ETHNICITY_SCHEME
 
-    assert ETHNICITY_SCHEME == classification().scheme
+    assert classification().scheme == ETHNICITY_SCHEME
