@@ -14,7 +14,6 @@ import argparse
 import http.client
 import os
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _django
-from pages import build_inspection, free_port, sign_in
+from pages import build_inspection, served, sign_in
 
 USERS = 20
 TARGET = 3.0
@@ -52,25 +51,10 @@ def main() -> int:
         "disproportionality": "/national/disproportionality/",
         "whom to inspect": "/national/selection/",
     }
-    port = free_port()
-    env = {**os.environ, "YJ_DATA_DIR": data_dir, "YJ_WORKERS": "4"}
-    yjinspect = str(Path(sys.executable).parent / "yjinspect")
-    server = subprocess.Popen(
-        [yjinspect, "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     lock = threading.Lock()
-    try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/healthz")
-                break
-            except OSError:
-                time.sleep(0.2)
+    with served(data_dir) as port:
         # One session for each of the inspectorate's demo people (a two-factor code is good
         # once per person), shared round the users as colleagues' browsers would be.
         sessions = [sign_in(port, name) for name in ("lead", "inspector", "admin")]
@@ -110,9 +94,6 @@ def main() -> int:
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - began
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     total = sum(len(v) for v in latencies.values())
     print(
         f"{args.users} users for {elapsed:.0f} s: {total:,} requests, "

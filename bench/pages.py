@@ -8,6 +8,7 @@ Target: every ratio <= 3. The RESULT line gives the worst.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
 import re
@@ -18,6 +19,7 @@ import sys
 import threading
 import time
 import urllib.parse
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -153,9 +155,9 @@ def p95_latency(port: int, path: str, cookie: str) -> float:
     return statistics.quantiles(latencies, n=20)[18]
 
 
-def main() -> int:
-    data_dir = _django.setup()
-    inspection_id, case_id = build_inspection()
+@contextlib.contextmanager
+def served(data_dir: str) -> Iterator[int]:
+    """The production server (gunicorn, 4 workers) on a free port, ready; stopped after."""
     port = free_port()
     env = {**os.environ, "YJ_DATA_DIR": data_dir, "YJ_WORKERS": "4"}
     yjinspect = str(Path(sys.executable).parent / "yjinspect")
@@ -172,6 +174,16 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def main() -> int:
+    data_dir = _django.setup()
+    inspection_id, case_id = build_inspection()
+    with served(data_dir) as port:
         cookie = sign_in(port)
         pages = {
             "inspection overview": f"/inspections/{inspection_id}/",
@@ -193,9 +205,6 @@ def main() -> int:
             ratio = value / baseline
             worst = max(worst, ratio)
             print(f"{name:<22} p95: {value * 1000:6.1f} ms  ratio {ratio:.2f}")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     print(f"RESULT name=pages value={worst:.2f} unit=ratio target={TARGET}")
     return 0 if worst <= TARGET else 1
 

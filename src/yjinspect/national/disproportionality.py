@@ -156,13 +156,16 @@ def national(filters: Filters, year: int | None = None) -> Picture:
     ).values_list("service_id", "group", "children"):
         population[group] += children * by_service[service_id]
         with_figures.add(service_id)
-    entered, _unknown = _grouped(
-        cases.filter(inspection__service_id__in=with_figures)
-        .values_list("ethnicity")
-        .annotate(n=Count("id"))
-        .order_by(),
-        scheme,
-    )
+    if with_figures == set(by_service):  # every area has its figures: the caseload as counted
+        entered = caseload
+    else:
+        entered, _unknown = _grouped(
+            cases.filter(inspection__service_id__in=with_figures)
+            .values_list("ethnicity")
+            .annotate(n=Count("id"))
+            .order_by(),
+            scheme,
+        )
     picture = Picture(
         scheme.scheme,
         period,

@@ -94,15 +94,16 @@ def percent(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def _language() -> str:
+def language() -> str:
+    """The page's language as the framework texts name it: cy or en."""
     return "cy" if (get_language() or "en").startswith("cy") else "en"
 
 
-def _level_title(framework_id: str, rating: str) -> str:
+def level_title(framework_id: str, rating: str) -> str:
     framework = get_framework(framework_id)
     if not rating or not framework.has_level(rating):
-        return framework.not_rated.get(_language())
-    return framework.level(rating).title.get(_language())
+        return framework.not_rated.get(language())
+    return framework.level(rating).title.get(language())
 
 
 def _nation_title(nation: str) -> str:
@@ -142,7 +143,7 @@ def overall_by_year(filters: Filters) -> Table:
         for (framework_id, rating), n in sorted(
             by_rating.items(), key=lambda item: _rank(item[0][0], item[0][1])
         ):
-            title = _level_title(framework_id, rating)
+            title = level_title(framework_id, rating)
             titled[title] = titled.get(title, 0) + n
         favourable = sum(
             n
@@ -193,13 +194,13 @@ def standards_heat_map(filters: Filters) -> Table:
     years = sorted({year for _sid, year in cells})
     rows = []
     for standard in framework.standards:
-        line: list[Any] = [standard.id, standard.title.get(_language())]
+        line: list[Any] = [standard.id, standard.title.get(language())]
         for year in years:
             row = cells.get((standard.id, year))
             line.append(percent(row["good"], row["rated"]) if row else None)
         rows.append(line)
     top = " / ".join(
-        framework.level(level).title.get(_language())
+        framework.level(level).title.get(language())
         for level in sorted(favourable, key=lambda r: _rank(framework_id, r))
     )
     return Table(
@@ -209,7 +210,7 @@ def standards_heat_map(filters: Filters) -> Table:
             "%(framework)s. Each cell: the per cent of the standard's published ratings "
             "that were %(top)s, in the year the report was published."
         )
-        % {"framework": framework.title.get(_language()), "top": top},
+        % {"framework": framework.title.get(language()), "top": top},
         heat=True,
     )
 
@@ -241,7 +242,7 @@ def key_question_trends(filters: Filters) -> Table:
             else None
             for y in years
         ]
-        rows.append([question.id, question.text.get(_language()), *values])
+        rows.append([question.id, question.text.get(language()), *values])
         series.append((question.id, values))
     title = _("Key questions of %(standard)s answered yes, per cent, by year") % {
         "standard": chosen.id
@@ -250,9 +251,9 @@ def key_question_trends(filters: Filters) -> Table:
         [_("Key question"), _("Question"), *[str(y) for y in years]],
         rows,
         line_chart("trends", title, [str(y) for y in years], series) if years else "",
-        framework.title.get(_language()),
+        framework.title.get(language()),
         {
-            "standards": [(s.id, s.title.get(_language())) for s in with_questions],
+            "standards": [(s.id, s.title.get(language())) for s in with_questions],
             "standard": chosen.id,
         },
     )
@@ -275,9 +276,9 @@ def weakest_key_questions(filters: Filters) -> Table:
         question = framework.key_question(row["key_question_id"])
         rows.append(
             [
-                framework.title.get(_language()),
+                framework.title.get(language()),
                 row["key_question_id"],
-                question.text.get(_language()),
+                question.text.get(language()),
                 row["yes"],
                 row["applicable"],
                 percent(row["yes"], row["applicable"]),
@@ -434,8 +435,8 @@ def indicators(filters: Filters) -> Table:
                 rows.append(
                     [
                         m.label,
-                        m.title.get(_language()),
-                        part.title.get(_language()),
+                        m.title.get(language()),
+                        part.title.get(language()),
                         own
                         if nation == SERVICE
                         else _nation_title(nation)

@@ -6,23 +6,22 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from yjinspect.engine import get_framework, installed_frameworks
 from yjinspect.services.models import Nation, Region, YouthJusticeService
 
-from .figures import Filters
+from .figures import Filters, language
 
 YEARS = (2000, 2100)
 
 
 def _inspection_frameworks() -> list[tuple[str, str]]:
-    language = "cy" if (get_language() or "en").startswith("cy") else "en"
+    shown_in = language()
     found = sorted(
         (get_framework(fid) for fid in installed_frameworks()), key=lambda f: f.in_force_from
     )
-    return [(f.id, f.title.get(language)) for f in found if not f.is_self_assessment]
+    return [(f.id, f.title.get(shown_in)) for f in found if not f.is_self_assessment]
 
 
 class FiltersForm(forms.Form):

@@ -14,7 +14,7 @@ from yjinspect.engine.crosswalk import Correspondence, get_crosswalk
 from yjinspect.engine.errors import FrameworkError
 from yjinspect.services.models import ServiceChange, YouthJusticeService
 
-from .figures import _language, _level_title
+from .figures import language, level_title
 from .models import PublishedInspection, PublishedStandard
 
 
@@ -52,7 +52,7 @@ def services_with_history(service: YouthJusticeService) -> list[YouthJusticeServ
 
 
 def history(service: YouthJusticeService) -> History:
-    language = _language()
+    shown_in = language()
     inspections = list(
         PublishedInspection.objects.filter(service__in=services_with_history(service))
         .select_related("service")
@@ -68,15 +68,15 @@ def history(service: YouthJusticeService) -> History:
             i.service.name,
             f"{i.published_on:%d/%m/%Y}",
             i.framework_id,
-            get_framework(i.framework_id).title.get(language),
-            _level_title(i.framework_id, i.overall) if i.overall else "–",
+            get_framework(i.framework_id).title.get(shown_in),
+            level_title(i.framework_id, i.overall) if i.overall else "–",
         )
         for i in inspections
     ]
     if not inspections:
         return History([], [], [])
     latest = get_framework(inspections[-1].framework_id)
-    series = {s.id: Series(s.id, s.title.get(language), []) for s in latest.standards}
+    series = {s.id: Series(s.id, s.title.get(shown_in), []) for s in latest.standards}
     apart: dict[tuple[str, str], Series] = {}
     for index, inspection in enumerate(inspections):
         given = ratings.get(inspection.pk, {})
@@ -85,7 +85,7 @@ def history(service: YouthJusticeService) -> History:
         for standard in latest.standards:
             cell, earlier_id = _cell(framework_id, latest.id, standard.id)
             if earlier_id is not None:
-                cell = _level_title(framework_id, given.get(earlier_id, ""))
+                cell = level_title(framework_id, given.get(earlier_id, ""))
                 joined.add(earlier_id)
             series[standard.id].cells.append(cell)
         earlier = get_framework(framework_id)
@@ -95,12 +95,12 @@ def history(service: YouthJusticeService) -> History:
             line = apart.setdefault(
                 (framework_id, standard.id),
                 Series(
-                    f"{standard.id} ({earlier.title.get(language)})",
-                    standard.title.get(language),
+                    f"{standard.id} ({earlier.title.get(shown_in)})",
+                    standard.title.get(shown_in),
                     ["" for _c in inspections],
                 ),
             )
-            line.cells[index] = _level_title(framework_id, given.get(standard.id, ""))
+            line.cells[index] = level_title(framework_id, given.get(standard.id, ""))
     return History(columns, list(series.values()), list(apart.values()))
 
 

@@ -21,7 +21,7 @@ from yjinspect.quarters import Quarter
 from yjinspect.routers import dashboard_database
 from yjinspect.services.models import ServiceChange, YouthJusticeService
 
-from .figures import Filters, _level_title
+from .figures import Filters, level_title
 from .models import PublishedInspection
 
 __all__ = ["Row", "policy", "ranking", "reason_text"]
@@ -92,7 +92,7 @@ def ranking(filters: Filters, today: date | None = None) -> tuple[list[Row], lis
     for ranked in rank(figures, chosen):
         summary = last.get(int(ranked.key))
         overall = (
-            _level_title(summary.framework_id, summary.overall)
+            level_title(summary.framework_id, summary.overall)
             if summary is not None and summary.overall
             else ""
         )

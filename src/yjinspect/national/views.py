@@ -12,8 +12,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from yjinspect.accounts.permissions import require
@@ -26,7 +26,7 @@ from yjinspect.services.models import YouthJusticeService
 
 from . import disproportionality, selection, version
 from .disproportionality import Picture
-from .figures import FIGURES, Figure, headlines, years_published
+from .figures import FIGURES, Figure, headlines, language, years_published
 from .forms import (
     DisproportionalityForm,
     FiltersForm,
@@ -177,8 +177,8 @@ def disproportionality_page(request: HttpRequest) -> HttpResponse:
             "upload": upload,
             "error_form": upload if upload.errors else form,
             "picture": picture,
-            "rows": disproportionality.rows(picture, get_language() or "en"),
-            "suppressed": disproportionality.described(picture, get_language() or "en"),
+            "rows": disproportionality.rows(picture, language()),
+            "suppressed": disproportionality.described(picture, language()),
             "columns": disproportionality.COLUMNS,
             "query": request.GET.urlencode(),
             "population": disproportionality.population_total(),
@@ -193,14 +193,10 @@ def disproportionality_page(request: HttpRequest) -> HttpResponse:
 def disproportionality_csv(request: HttpRequest) -> HttpResponse:
     _form, picture = _disproportionality(request)
     where = {key: request.GET.get(key, "") for key in ("nation", "region", "year")}
-    body = disproportionality.export_csv(signed_in(request), picture, get_language() or "en", where)
+    body = disproportionality.export_csv(signed_in(request), picture, language(), where)
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="national-disproportionality.csv"'
     return response
-
-
-def _language() -> str:
-    return "cy" if (get_language() or "en").startswith("cy") else "en"
 
 
 def _ranking(request: HttpRequest) -> tuple[WhereForm, list[selection.Row], list[str]]:
@@ -225,7 +221,7 @@ def selection_page(request: HttpRequest) -> HttpResponse:
                 ngettext("%(n)d figure imported", "%(n)d figures imported", count) % {"n": count},
             )
             return redirect("national:selection")
-    language = _language()
+    shown_in = language()
     return render(
         request,
         "national/selection.html",
@@ -237,7 +233,7 @@ def selection_page(request: HttpRequest) -> HttpResponse:
                 (
                     row,
                     [
-                        selection.reason_text(p, language, row.last_overall)
+                        selection.reason_text(p, shown_in, row.last_overall)
                         for p in row.ranked.reasons[:REASONS_SHOWN]
                     ],
                 )
@@ -247,7 +243,7 @@ def selection_page(request: HttpRequest) -> HttpResponse:
             "total_weight": selection.policy().total_weight,
             "quarters": quarters,
             "query": request.GET.urlencode(),
-            "language": language,
+            "language": shown_in,
             "section": "national",
         },
     )
@@ -260,7 +256,7 @@ REASONS_SHOWN = 3
 @require_GET
 def selection_csv(request: HttpRequest) -> HttpResponse:
     _form, rows, _quarters = _ranking(request)
-    language = _language()
+    shown_in = language()
     components = selection.policy().components
     header = [
         _("Rank"),
@@ -269,8 +265,8 @@ def selection_csv(request: HttpRequest) -> HttpResponse:
         _("Region"),
         _("Priority score"),
         _("Last published"),
-        *[f"{c.title.get(language)} ({_('figure')})" for c in components],
-        *[f"{c.title.get(language)} ({_('points')})" for c in components],
+        *[f"{c.title.get(shown_in)} ({_('figure')})" for c in components],
+        *[f"{c.title.get(shown_in)} ({_('points')})" for c in components],
     ]
     body = [
         [
